@@ -1,0 +1,57 @@
+# The two commands of the contract: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+SCSS := $(wildcard static_src/*.scss)
+
+.PHONY: run test lint static demo bench bench-quick clean
+
+## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
+run: $(VENV)/.runtime static
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --show-accounts
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: install test requirements and run the whole suite
+test: $(VENV)/.dev static
+	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+static: build/static/css/app.css build/static/js/govuk-frontend.min.js
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/static/css/app.css build/static/js/govuk-frontend.min.js: node_modules/.package-lock.json $(SCSS) static_src/copy-assets.mjs
+	npm run --silent build
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+demo: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+## make bench / bench-quick: benchmarks at partnership scale (see bench/README.md)
+bench: $(VENV)/.dev static
+	$(PY) manage.py bench
+
+bench-quick: $(VENV)/.dev static
+	$(PY) manage.py bench --quick
+
+clean:
+	rm -rf $(VENV) node_modules build staticfiles db.sqlite3*

@@ -1,0 +1,39 @@
+"""`load_demo` runs each app's `demo.load(out, scale)` in this order.
+
+Each loader must be idempotent: it looks things up by a stable key (a slug,
+an email) and creates only what is missing, so running it twice changes
+nothing. Loaders after `people` may rely on what earlier ones made.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TextIO
+
+from django.db import transaction
+
+from elearning.people.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
+
+DEMO_MODULES = [
+    "elearning.people.demo",
+    "elearning.home.demo",
+    "courses.demo",
+    "courses.training.demo",
+    "scenarios.demo",
+    "elearning.matrix.demo",
+]
+
+DEMO_ACCOUNTS_HEADER = f"\nDemo accounts (password for all: {DEMO_PASSWORD}):"
+
+
+def load_all(out: TextIO, scale: int = 0) -> list[DemoAccount]:
+    with transaction.atomic():
+        for module_name in DEMO_MODULES:
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name == module_name:
+                    continue
+                raise
+            module.load(out, scale=scale)
+    return list(DEMO_ACCOUNTS)

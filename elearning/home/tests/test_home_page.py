@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signed_out_visitors_see_what_the_platform_is(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"Sign in" in response.content
+    assert b"Skip to main content" in response.content
+
+
+def test_signed_in_learners_see_their_dashboard(client, home_page, new_staff):
+    client.force_login(new_staff)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"Hello, Sam" in response.content
+
+
+def test_privacy_and_accessibility_pages_are_public(client, home_page):
+    assert client.get("/privacy/").status_code == 200
+    assert client.get("/accessibility/").status_code == 200

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from elearning.people.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from elearning.people.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_running_it_twice_changes_nothing():
+    call_command("load_demo", stdout=io.StringIO())
+    first = _counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert _counts() == first
+
+
+def test_every_demo_account_can_sign_in(client):
+    call_command("load_demo", stdout=io.StringIO())
+    for account in DEMO_ACCOUNTS:
+        assert User.objects.get(email=account.email).profile.is_complete
+        assert client.login(email=account.email, password=DEMO_PASSWORD), account.email
+        client.logout()
+
+
+def test_it_refuses_to_show_passwords_outside_development(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only shown in development"):
+        call_command("load_demo", "--show-accounts", stdout=io.StringIO())

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class MatrixConfig(AppConfig):
+    name = "elearning.matrix"
+    label = "matrix"
+    verbose_name = "Training matrix"

@@ -1,0 +1,31 @@
+"""Writing completions. Every app that completes training calls `record_completion`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+
+from elearning.matrix.models import CompletionRecord, CompletionSource, Training
+from elearning.people.models import User
+
+
+def record_completion(
+    user: User,
+    training: Training,
+    completed_on: dt.date,
+    source: CompletionSource | str,
+    source_ref: str = "",
+    expires_on: dt.date | None = None,
+) -> CompletionRecord:
+    """Record that `user` completed `training`. Recording the same thing twice
+    returns the first record and changes nothing."""
+    lookup = {"user": user, "training": training, "source": source, "source_ref": source_ref}
+    existing = CompletionRecord.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return CompletionRecord.objects.create(completed_on=completed_on, expires_on=expires_on, **lookup)
+    except IntegrityError:
+        return CompletionRecord.objects.get(**lookup)

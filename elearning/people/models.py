@@ -1,0 +1,166 @@
+"""Who learns: users, the agencies they work for, their teams and roles.
+
+Every user has one `LearnerProfile`. A profile's agency is set from the
+email domain at sign-up; team and role are chosen at first sign-in. A
+practice lead's reach is the teams in `leads_teams` plus, when set, every
+team of `leads_agency`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.search import index
+
+
+class User(AbstractUser):
+    """A person who signs in. Email is the login and is unique."""
+
+    email = models.EmailField("email address", unique=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = self.get_full_name().strip()
+        return name or self.email
+
+
+class AgencyKind(models.TextChoices):
+    CHILDRENS_SOCIAL_CARE = "childrens_social_care", "Children's social care"
+    EARLY_HELP = "early_help", "Early help"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    POLICE = "police", "Police"
+    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
+    LEGAL_SERVICES = "legal_services", "Legal services"
+    ELECTED_MEMBERS = "elected_members", "Elected members"
+    OTHER = "other", "Other"
+
+
+class Agency(index.Indexed, ClusterableModel):
+    """An organisation in the partnership. Sign-up is open to its email domains."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), InlinePanel("domains", label="Email domains")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyDomain(models.Model):
+    """An email domain whose owners may sign up, and the agency it places them in."""
+
+    agency = ParentalKey(Agency, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text="The part after the @, for example northbridge.gov.uk.",
+    )
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.domain = normalise_domain(self.domain)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def normalise_domain(domain: str) -> str:
+    return domain.strip().lower().lstrip("@").rstrip(".")
+
+
+class Team(index.Indexed, models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=120)
+
+    panels = [FieldPanel("agency"), FieldPanel("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["agency__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="team_unique_name_in_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency.name})"
+
+
+class Role(index.Indexed, models.Model):
+    """A job role. Training requirements are set per role (and optionally agency)."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LearnerProfile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="profiles")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="profiles")
+    role = models.ForeignKey(Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="profiles")
+    start_date = models.DateField(null=True, blank=True, help_text="The date the person started in their role.")
+    line_manager = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="managed_profiles"
+    )
+    leads_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practice_leads",
+        help_text="Practice leads only: every team in this agency.",
+    )
+    leads_teams = models.ManyToManyField(
+        Team, blank=True, related_name="practice_leads", help_text="Practice leads only: these named teams."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("team"),
+        FieldPanel("role"),
+        FieldPanel("start_date"),
+        FieldPanel("line_manager"),
+        FieldPanel("leads_agency"),
+        FieldPanel("leads_teams"),
+    ]
+
+    class Meta:
+        indexes = [models.Index(fields=["agency", "role"]), models.Index(fields=["team"])]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def is_complete(self) -> bool:
+        """Team and role are chosen: the first-sign-in step is done."""
+        return self.team_id is not None and self.role_id is not None
+

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from elearning.people.forms import ProfileForm
+from elearning.people.models import LearnerProfile
+
+
+def _safe_next(request: HttpRequest, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or default
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@login_required
+def welcome(request: HttpRequest) -> HttpResponse:
+    """First sign-in: the learner says which team they are in and what they do."""
+    profile, _ = LearnerProfile.objects.get_or_create(user=request.user)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=profile)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Thank you. Your profile is set up.")
+            return redirect(_safe_next(request))
+    else:
+        form = ProfileForm(instance=profile)
+    return render(request, "people/welcome.html", {"form": form, "profile": profile, "next": _safe_next(request)})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The learner's own details, and where to change them."""
+    profile, _ = LearnerProfile.objects.select_related("agency", "team", "role", "line_manager").get_or_create(
+        user=request.user
+    )
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=profile)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Your profile has been updated.")
+            return redirect("people:profile")
+    else:
+        form = ProfileForm(instance=profile)
+    return render(request, "people/profile.html", {"form": form, "profile": profile})

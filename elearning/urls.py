@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from elearning.home import views as home_views
+
+# App URLs live under prefixes that no page in the Wagtail tree may use as
+# its slug: learning, training, mapping, matrix, me, certificates.
+urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("", include("elearning.people.urls")),
+    path("learning/", include("courses.urls")),
+    path("training/", include("courses.training.urls")),
+    path("mapping/", include("scenarios.urls")),
+    path("matrix/", include("elearning.matrix.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
