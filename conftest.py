@@ -26,10 +26,13 @@ def partnership(db: Any) -> dict[str, Any]:
     """Two agencies with teams, and the roles the personas need."""
     ensure_groups()
     csc, _ = Agency.objects.get_or_create(
-        slug="childrens-social-care", defaults={"name": "Children's Social Care", "kind": AgencyKind.CHILDRENS_SOCIAL_CARE}
+        slug="childrens-social-care",
+        defaults={"name": "Children's Social Care", "kind": AgencyKind.CHILDRENS_SOCIAL_CARE},
     )
     AgencyDomain.objects.get_or_create(domain="northbridge.gov.uk", defaults={"agency": csc})
-    health, _ = Agency.objects.get_or_create(slug="health", defaults={"name": "Community Health", "kind": AgencyKind.HEALTH})
+    health, _ = Agency.objects.get_or_create(
+        slug="health", defaults={"name": "Community Health", "kind": AgencyKind.HEALTH}
+    )
     AgencyDomain.objects.get_or_create(domain="northbridge-health.nhs.uk", defaults={"agency": health})
     members, _ = Agency.objects.get_or_create(
         slug="elected-members", defaults={"name": "Council Members", "kind": AgencyKind.ELECTED_MEMBERS}

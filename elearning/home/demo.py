@@ -18,46 +18,76 @@ HOME_INTRO = (
 
 PRIVACY = [
     ("heading", "Who we are"),
-    ("paragraph", "<p>The partnership's training team runs this learning platform for staff and members of "
-                  "the partner agencies. The council is the data controller for the information held here.</p>"),
+    (
+        "paragraph",
+        "<p>The partnership's training team runs this learning platform for staff and members of "
+        "the partner agencies. The council is the data controller for the information held here.</p>",
+    ),
     ("heading", "What we hold about you"),
-    ("paragraph", "<p>Your name, work email address, agency, team, role, start date and line manager; the courses, "
-                  "lessons and case scenarios you have started and completed, with your answers; your learning journal; "
-                  "your training bookings and attendance; and certificates issued to you.</p>"),
+    (
+        "paragraph",
+        "<p>Your name, work email address, agency, team, role, start date and line manager; the courses, "
+        "lessons and case scenarios you have started and completed, with your answers; your learning journal; "
+        "your training bookings and attendance; and certificates issued to you.</p>",
+    ),
     ("heading", "Why we hold it"),
-    ("paragraph", "<p>To give you your training, to record what you have completed, and to show your managers, "
-                  "practice leads and the safeguarding board how far training has reached. Our lawful basis is the "
-                  "public task of safeguarding children and the employment relationship with your agency.</p>"),
+    (
+        "paragraph",
+        "<p>To give you your training, to record what you have completed, and to show your managers, "
+        "practice leads and the safeguarding board how far training has reached. Our lawful basis is the "
+        "public task of safeguarding children and the employment relationship with your agency.</p>",
+    ),
     ("heading", "Who can see it"),
-    ("paragraph", "<p>You can see all of it. Practice leads see the training records of the teams they support. "
-                  "Training administrators see training records across the partnership. Your learning journal is "
-                  "private to you. The board sees only totals.</p>"),
+    (
+        "paragraph",
+        "<p>You can see all of it. Practice leads see the training records of the teams they support. "
+        "Training administrators see training records across the partnership. Your learning journal is "
+        "private to you. The board sees only totals.</p>",
+    ),
     ("heading", "How long we keep it"),
-    ("paragraph", "<p>While you work for a partner agency, and then for the retention period the partnership has set. "
-                  "After that your personal details are removed and only anonymous totals remain.</p>"),
+    (
+        "paragraph",
+        "<p>While you work for a partner agency, and then for the retention period the partnership has set. "
+        "After that your personal details are removed and only anonymous totals remain.</p>",
+    ),
     ("heading", "Your rights"),
-    ("paragraph", "<p>You can download everything we hold about you from your profile page, ask us to correct it, "
-                  "and ask us to delete your account. Contact the training team or the council's data protection "
-                  "officer to exercise any of your rights, or to complain.</p>"),
+    (
+        "paragraph",
+        "<p>You can download everything we hold about you from your profile page, ask us to correct it, "
+        "and ask us to delete your account. Contact the training team or the council's data protection "
+        "officer to exercise any of your rights, or to complain.</p>",
+    ),
 ]
 
 ACCESSIBILITY = [
     ("heading", "Using this website"),
-    ("paragraph", "<p>We want as many people as possible to be able to use this website. You should be able to "
-                  "zoom in up to 400% without text spilling off the screen, navigate the whole site using just a "
-                  "keyboard, use it with a screen reader, and complete every form, including case scenarios, "
-                  "without a mouse and without JavaScript.</p>"),
+    (
+        "paragraph",
+        "<p>We want as many people as possible to be able to use this website. You should be able to "
+        "zoom in up to 400% without text spilling off the screen, navigate the whole site using just a "
+        "keyboard, use it with a screen reader, and complete every form, including case scenarios, "
+        "without a mouse and without JavaScript.</p>",
+    ),
     ("heading", "How accessible this website is"),
-    ("paragraph", "<p>We test every main journey in a real browser with an automated accessibility checker against "
-                  "the Web Content Accessibility Guidelines version 2.2 AA standard. Automated checks do not find "
-                  "every problem, so we also test by hand with a keyboard and at narrow screen sizes.</p>"),
+    (
+        "paragraph",
+        "<p>We test every main journey in a real browser with an automated accessibility checker against "
+        "the Web Content Accessibility Guidelines version 2.2 AA standard. Automated checks do not find "
+        "every problem, so we also test by hand with a keyboard and at narrow screen sizes.</p>",
+    ),
     ("heading", "Reporting problems"),
-    ("paragraph", "<p>If you find a problem that is not listed here, or you need information in a different "
-                  "format, contact the training team. We will reply within 10 working days.</p>"),
+    (
+        "paragraph",
+        "<p>If you find a problem that is not listed here, or you need information in a different "
+        "format, contact the training team. We will reply within 10 working days.</p>",
+    ),
     ("heading", "Enforcement procedure"),
-    ("paragraph", "<p>The Equality and Human Rights Commission is responsible for enforcing the Public Sector Bodies "
-                  "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy "
-                  "with how we respond to your complaint, contact the Equality Advisory and Support Service.</p>"),
+    (
+        "paragraph",
+        "<p>The Equality and Human Rights Commission is responsible for enforcing the Public Sector Bodies "
+        "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy "
+        "with how we respond to your complaint, contact the Equality Advisory and Support Service.</p>",
+    ),
 ]
 
 
@@ -90,8 +120,9 @@ def load(out: TextIO, scale: int = 0) -> None:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name=settings.WAGTAIL_SITE_NAME)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = settings.WAGTAIL_SITE_NAME

@@ -66,3 +66,27 @@ class CompletionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.training} on {self.completed_on:%d %b %Y}"
+
+
+class ActivityKind(models.TextChoices):
+    STARTED = "started", "Started"
+    BOOKED = "booked", "Booked"
+
+
+class TrainingActivity(models.Model):
+    """Work under way towards a training: an e-learning course started, or a
+    place booked on a classroom event. Written by the app that owns the
+    activity, read by the matrix for its 'in progress' and 'booked' states."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_activity")
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="activity")
+    kind = models.CharField(max_length=10, choices=ActivityKind.choices)
+    since = models.DateField(help_text="When it started, or the first day of the booked event.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "training", "kind"], name="activity_once_per_kind")]
+        indexes = [models.Index(fields=["training", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_kind_display().lower()} {self.training}"

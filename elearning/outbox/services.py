@@ -84,7 +84,7 @@ def send_one(pk: int) -> bool:
                 message.status = EmailStatus.FAILED
                 log.error("email gave up", extra={"key": message.key, "error": message.last_error})
             else:
-                delay = dt.timedelta(minutes=2 ** message.attempts)
+                delay = dt.timedelta(minutes=2**message.attempts)
                 message.next_attempt_at = timezone.now() + delay
                 log.warning("email failed, will retry", extra={"key": message.key, "error": message.last_error})
             message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])

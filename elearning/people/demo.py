@@ -21,8 +21,13 @@ AGENCIES: list[tuple[str, str, str, list[str], list[str]]] = [
         "childrens-social-care",
         AgencyKind.CHILDRENS_SOCIAL_CARE,
         ["northbridge.gov.uk"],
-        ["Assessment Team North", "Assessment Team South", "Child Protection Team", "Children in Care Team",
-         "Practice Development Team"],
+        [
+            "Assessment Team North",
+            "Assessment Team South",
+            "Child Protection Team",
+            "Children in Care Team",
+            "Practice Development Team",
+        ],
     ),
     (
         "Northbridge Early Help",
@@ -77,13 +82,21 @@ AGENCIES: list[tuple[str, str, str, list[str], list[str]]] = [
 
 ROLES: list[tuple[str, str, str]] = [
     ("social-worker", "Social worker", "Qualified social worker holding child protection or children in need cases."),
-    ("early-help-practitioner", "Early help practitioner", "Works with families who need help before statutory services."),
+    (
+        "early-help-practitioner",
+        "Early help practitioner",
+        "Works with families who need help before statutory services.",
+    ),
     ("family-hub-worker", "Family hub worker", "Supports families through a family hub."),
     ("health-visitor", "Health visitor", "Specialist community public health nurse for families with young children."),
     ("school-nurse", "School nurse", "Public health nurse working with school-age children."),
     ("school-dsl", "School designated safeguarding lead", "Leads safeguarding in a school."),
     ("police-officer", "Police officer", "Officer attending or investigating incidents involving children."),
-    ("voluntary-sector-worker", "Voluntary sector worker", "Works with children or families in a charity or community group."),
+    (
+        "voluntary-sector-worker",
+        "Voluntary sector worker",
+        "Works with children or families in a charity or community group.",
+    ),
     ("legal-adviser", "Legal adviser", "Advises on care proceedings and pre-proceedings."),
     ("team-manager", "Team manager", "Manages a team of practitioners."),
     ("senior-leader", "Senior leader", "Head of service, director or equivalent."),
@@ -112,26 +125,85 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS: list[DemoAccount] = [
-    DemoAccount("New social worker", "sam.okafor@northbridge.gov.uk", "Sam", "Okafor",
-                "childrens-social-care", "Assessment Team North", "social-worker", started_days_ago=10,
-                line_manager="priya.shah@northbridge.gov.uk"),
-    DemoAccount("New health visitor", "hannah.price@northbridge-health.nhs.uk", "Hannah", "Price",
-                "health", "Health Visiting", "health-visitor", started_days_ago=21),
-    DemoAccount("Councillor", "cllr.joan.mitchell@members.northbridge.gov.uk", "Joan", "Mitchell",
-                "elected-members", "Children's Scrutiny Committee", "councillor", started_days_ago=30),
-    DemoAccount("Trainer", "tom.reid@northbridge.gov.uk", "Tom", "Reid",
-                "childrens-social-care", "Practice Development Team", "trainer",
-                groups=(GroupName.LEARNER, GroupName.TRAINER), staff=True, started_days_ago=900),
-    DemoAccount("Practice lead (Assessment teams)", "priya.shah@northbridge.gov.uk", "Priya", "Shah",
-                "childrens-social-care", "Assessment Team North", "practice-lead",
-                groups=(GroupName.LEARNER, GroupName.PRACTICE_LEAD),
-                lead_teams=("Assessment Team North", "Assessment Team South"), started_days_ago=700),
-    DemoAccount("Training administrator", "alex.morgan@northbridge.gov.uk", "Alex", "Morgan",
-                "childrens-social-care", "Practice Development Team", "business-support",
-                groups=(GroupName.LEARNER, GroupName.TRAINING_ADMIN), staff=True, started_days_ago=1200),
-    DemoAccount("Content editor", "erin.walsh@northbridge.gov.uk", "Erin", "Walsh",
-                "childrens-social-care", "Practice Development Team", "practice-lead",
-                groups=(GroupName.LEARNER, GroupName.CONTENT_EDITOR), staff=True, started_days_ago=800),
+    DemoAccount(
+        "New social worker",
+        "sam.okafor@northbridge.gov.uk",
+        "Sam",
+        "Okafor",
+        "childrens-social-care",
+        "Assessment Team North",
+        "social-worker",
+        started_days_ago=10,
+        line_manager="priya.shah@northbridge.gov.uk",
+    ),
+    DemoAccount(
+        "New health visitor",
+        "hannah.price@northbridge-health.nhs.uk",
+        "Hannah",
+        "Price",
+        "health",
+        "Health Visiting",
+        "health-visitor",
+        started_days_ago=21,
+    ),
+    DemoAccount(
+        "Councillor",
+        "cllr.joan.mitchell@members.northbridge.gov.uk",
+        "Joan",
+        "Mitchell",
+        "elected-members",
+        "Children's Scrutiny Committee",
+        "councillor",
+        started_days_ago=30,
+    ),
+    DemoAccount(
+        "Trainer",
+        "tom.reid@northbridge.gov.uk",
+        "Tom",
+        "Reid",
+        "childrens-social-care",
+        "Practice Development Team",
+        "trainer",
+        groups=(GroupName.LEARNER, GroupName.TRAINER),
+        staff=True,
+        started_days_ago=900,
+    ),
+    DemoAccount(
+        "Practice lead (Assessment teams)",
+        "priya.shah@northbridge.gov.uk",
+        "Priya",
+        "Shah",
+        "childrens-social-care",
+        "Assessment Team North",
+        "practice-lead",
+        groups=(GroupName.LEARNER, GroupName.PRACTICE_LEAD),
+        lead_teams=("Assessment Team North", "Assessment Team South"),
+        started_days_ago=700,
+    ),
+    DemoAccount(
+        "Training administrator",
+        "alex.morgan@northbridge.gov.uk",
+        "Alex",
+        "Morgan",
+        "childrens-social-care",
+        "Practice Development Team",
+        "business-support",
+        groups=(GroupName.LEARNER, GroupName.TRAINING_ADMIN),
+        staff=True,
+        started_days_ago=1200,
+    ),
+    DemoAccount(
+        "Content editor",
+        "erin.walsh@northbridge.gov.uk",
+        "Erin",
+        "Walsh",
+        "childrens-social-care",
+        "Practice Development Team",
+        "practice-lead",
+        groups=(GroupName.LEARNER, GroupName.CONTENT_EDITOR),
+        staff=True,
+        started_days_ago=800,
+    ),
 ]
 
 
@@ -152,7 +224,9 @@ def load(out: TextIO, scale: int = 0) -> None:
             LearnerProfile.objects.filter(user__email=account.email, line_manager__isnull=True).update(
                 line_manager=User.objects.get(email=account.line_manager)
             )
-    out.write(f"People: {Agency.objects.count()} agencies, {Team.objects.count()} teams, {Role.objects.count()} roles.\n")
+    out.write(
+        f"People: {Agency.objects.count()} agencies, {Team.objects.count()} teams, {Role.objects.count()} roles.\n"
+    )
 
 
 def ensure_demo_account(account: DemoAccount) -> User:

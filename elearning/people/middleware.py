@@ -44,8 +44,9 @@ class AdminMFAMiddleware:
             from allauth.mfa.models import Authenticator
             from django.conf import settings
 
-            if getattr(settings, "ADMIN_MFA_REQUIRED", True) and not Authenticator.objects.filter(
-                user=request.user, type=Authenticator.Type.TOTP
-            ).exists():
+            if (
+                getattr(settings, "ADMIN_MFA_REQUIRED", True)
+                and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
+            ):
                 return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
         return self.get_response(request)

@@ -163,4 +163,3 @@ class LearnerProfile(models.Model):
     def is_complete(self) -> bool:
         """Team and role are chosen: the first-sign-in step is done."""
         return self.team_id is not None and self.role_id is not None
-

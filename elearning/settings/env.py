@@ -23,9 +23,7 @@ def env_str(name: str, default: str | None = None, *, required: bool = False) ->
     value = _raw(name)
     if value is None:
         if required:
-            raise ImproperlyConfigured(
-                f"The environment variable {name} must be set (see README.md, 'Configuration')."
-            )
+            raise ImproperlyConfigured(f"The environment variable {name} must be set (see README.md, 'Configuration').")
         return default if default is not None else ""
     return value
 

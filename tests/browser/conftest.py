@@ -66,9 +66,11 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on(
         "console",
-        lambda message: problems.append(f"console: {message.text}")
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.problems = problems  # type: ignore[attr-defined]
     yield page
