@@ -62,6 +62,10 @@ SITE_JARGON = [
     "LAC",
     "parental capacity",
 ]
+# A model text must read as a sentence, not a list of key words: the engine ignores words after the 80th
+# and treats a text that hits more than four phrases of one element as stuffed.
+MAX_MODEL_WORDS = 80
+MAX_PHRASES_PER_ELEMENT = 4
 ABSENCE_WORDS = re.compile(r"\b(?:not|won't|wont|never|no more|stop|stops|without)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
@@ -70,14 +74,33 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+IRREGULAR = {
+    "child": {"children"},
+    "drink": {"drunk", "drank"},
+    "feed": {"fed"},
+    "tell": {"told"},
+    "see": {"saw", "seen"},
+}
+
+
+def _inflects(word: str, base: str) -> bool:
+    """Whether `word` is `base` or an ordinary inflection of it (hit -> hitting, worry -> worried)."""
+    if word == base or word in IRREGULAR.get(base, set()):
+        return True
+    stems = {base, base + base[-1], base[:-1] if base.endswith("e") else base}
+    if base.endswith("y"):
+        stems.add(base[:-1] + "i")
+    return any(word == s + suffix for s in stems for suffix in ("s", "es", "ed", "d", "ing", "ly", "er"))
+
+
 def contains(text: str, phrase: str, *, exact: bool = False) -> bool:
-    """Whole-word phrase match; with exact=False each word may also be a prefix (hit -> hitting)."""
+    """Whole-word phrase match, case-insensitive; unless exact, each word may be inflected."""
     words, target = _words(text), _words(phrase)
     if not target:
         return False
     for start in range(len(words) - len(target) + 1):
         window = words[start : start + len(target)]
-        if all(w == t or (not exact and w.startswith(t)) for w, t in zip(window, target, strict=True)):
+        if all(w == t or (not exact and _inflects(w, t)) for w, t in zip(window, target, strict=True)):
             return True
     return False
 
@@ -205,6 +228,16 @@ def test_each_model_text_contains_a_phrase_of_every_one_of_its_elements(path: Pa
 
 
 @pytest.mark.parametrize("path", scenario_params())
+def test_each_model_text_reads_as_sentences_not_a_list_of_key_words(path: Path) -> None:
+    data, _ = read_scenario(path)
+    for entry in data["statements"] + data["goals"]:
+        assert len(_words(entry["text"])) <= MAX_MODEL_WORDS, entry["text"]
+        for name, phrases in entry["elements"].items():
+            hits = [phrase for phrase in phrases if contains(entry["text"], phrase)]
+            assert len(hits) <= MAX_PHRASES_PER_ELEMENT, f"{name}: {hits} in {entry['text']!r}"
+
+
+@pytest.mark.parametrize("path", scenario_params())
 def test_the_model_texts_use_no_jargon(path: Path) -> None:
     data, _ = read_scenario(path)
     for entry in data["statements"] + data["goals"]:
@@ -271,3 +304,23 @@ def _engine() -> tuple[Any, Any]:
     except ImportError:
         pytest.skip("the scoring engine is not importable yet")
     return scenario_file, scoring
+
+
+@pytest.mark.parametrize("path", scenario_params())
+def test_the_engine_scores_the_model_mapping_100(path: Path) -> None:
+    scenario_file, scoring = _engine()
+    scenario = scenario_file.parse_scenario(path.read_text(encoding="utf-8"), path.name)
+    answer = (MAPPINGS / f"{path.stem}.model.json").read_text(encoding="utf-8")
+    result = scoring.score_mapping(scenario, scenario_file.parse_mapping(answer, scenario, f"{path.stem}.model.json"))
+    assert result.score == 100, [f.message for f in result.feedback]
+
+
+@pytest.mark.parametrize("path", scenario_params())
+def test_the_engine_gives_the_learner_mapping_a_middling_score_with_feedback(path: Path) -> None:
+    scenario_file, scoring = _engine()
+    scenario = scenario_file.parse_scenario(path.read_text(encoding="utf-8"), path.name)
+    answer = (MAPPINGS / f"{path.stem}.learner.json").read_text(encoding="utf-8")
+    result = scoring.score_mapping(scenario, scenario_file.parse_mapping(answer, scenario, f"{path.stem}.learner.json"))
+    assert 30 <= result.score <= 90
+    sections = {feedback.section for feedback in result.feedback}
+    assert {"categorisation", "statements", "goals", "scaling", "language"} <= sections
