@@ -1,0 +1,497 @@
+"""The scoring engine: a learner's mapping against a scenario's model answer.
+
+Pure Python (no Django), deterministic (no sets in output order, no clock),
+and every point lost has a feedback line. The rules, with their thresholds,
+are written out for people in docs/scenarios.md; the constants below are the
+single source of those numbers.
+
+Sections: categorisation (the sorting of case information), statements
+(danger or worry statements), goals (safety or well-being goals) and scaling.
+The total is the weighted sum of the section scores, rounded half up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import textstat
+
+from scenarios.matching import find_phrase, phrase_stems, stem, words
+from scenarios.scenario_file import COLUMN_OF, Mapping, ModelStatement, Scenario
+
+# --- Thresholds (documented in docs/scenarios.md) ---------------------------------------
+MAX_WORDS_CONSIDERED = 80  # words after this in one text are ignored
+MIN_SENTENCE_WORDS = 5  # fewer words than this is not a statement
+MIN_FUNCTION_WORD_SHARE = 0.2  # a sentence has "the", "and", "will"...; a word list has not
+STUFFING_KEYWORD_SHARE = 0.8  # a text whose content words are more than this share element words is stuffed
+STUFFING_MIN_CONTENT_WORDS = 10  # (short texts are judged by the sentence rule alone)
+# A stuffed text counts for nothing: key words without a sentence say nothing to a family.
+JARGON_DEDUCTION = 10  # points off the section for each jargon term
+JARGON_MAX_DEDUCTION = 30
+READABILITY_DEDUCTION = 10  # points off the section if any text is hard to read
+READABILITY_MAX_GRADE = 14.0  # Coleman-Liau grade; above this families would struggle
+READABILITY_MIN_WORDS = 8  # shorter texts are too short to measure
+ALTERNATIVE_SIMILARITY = 0.8  # Dice similarity to a trainer-accepted alternative
+
+
+@dataclass(frozen=True)
+class JargonEntry:
+    term: str
+    plainer: str = ""
+
+
+DEFAULT_JARGON: tuple[JargonEntry, ...] = (
+    JargonEntry("domestic violence", "Say who hurt whom and how, for example 'Dad pushed Mum against the wall'."),
+    JargonEntry("domestic abuse", "Say who hurt whom and how, for example 'Dad pushed Mum against the wall'."),
+    JargonEntry("DV", "Say what happened in words the family would use, for example 'the fighting at home'."),
+    JargonEntry("DA", "Say what happened in words the family would use, for example 'the fighting at home'."),
+    JargonEntry("neglect", "Say what the child went without, for example 'the baby was not fed'."),
+    JargonEntry("substance misuse", "Name what is used and what happens, for example 'when mum drinks'."),
+    JargonEntry("non-engagement", "Say what happened, for example 'Dad did not come to the meetings'."),
+    JargonEntry("disguised compliance", "Say what the parent said and what they did."),
+    JargonEntry("risk of significant harm", "Say what could happen to the child, for example 'Leo could be hurt'."),
+    JargonEntry("CP plan", "Say 'the plan to keep the children safe'."),
+    JargonEntry("LAC", "Say 'living with foster carers' or 'in care'."),
+    JargonEntry("looked after child", "Say 'living with foster carers' or 'in care'."),
+    JargonEntry("parental capacity", "Say what the parent can or cannot do, for example 'get the children to school'."),
+    JargonEntry("perpetrator", "Use the person's name and say what they did."),
+    JargonEntry("safeguarding concerns", "Say what everyone is worried will happen."),
+    JargonEntry("threshold", "Say what needs to change for the children."),
+    JargonEntry("strategy discussion", "Say 'the meeting between the police and the social worker'."),
+)
+
+ELEMENT_DESCRIPTIONS: dict[str, str] = {
+    "who": "who is worried",
+    "behaviour": "what the adults do (or will do)",
+    "child": "which child or children it is about",
+    "impact": "what impact this has on the children",
+    "future": "what could happen in the future if nothing changes",
+    "network": "who in the family's network will help",
+    "over_time": "how long or how often it must be shown",
+    "checking": "how people will check and know it is happening",
+}
+
+# Everyday words that hold a sentence together. A list of keywords has none.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but so if that this these those then than when while because as at by for from in into of
+    on onto to with without about after before over under until up out off again is are was were be been being am
+    has have had do does did will would can could may might must shall should wont cant dont doesnt didnt isnt
+    not no he she it they we you i him her them us me his hers its their our your who what where which how
+    there here all any some each every very more most much many also too just only still even""".split()
+)
+FUTURE_WORDS = frozenset(
+    stem(w)
+    for w in """will would might may could can shall again future going continue keep next if unless until risk
+    likely chance wont soon""".split()
+)
+NEGATIONS = frozenset("not no never wont dont doesnt cant cannot stop stops stopped quit avoid without nobody".split())
+# What people will *do*: a goal built only from negations and none of these
+# describes the absence of harm, not the presence of safety.
+DOING_WORDS = frozenset(
+    stem(w)
+    for w in """talk sort calm calmly stay stays keep take check tell visit call phone ring make feed walk go bring
+    look care play help show use ask agree live sleep eat attend meet work plan spend put give get move leave
+    collect cook clean wash read listen explain support protect settle speak share follow join manage budget pay
+    see know sober safe away notice answer wake dress bath comfort praise encourage""".split()
+)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    section: str
+    message: str
+    item: str | None = None
+    given: str | None = None
+    expected: str | None = None
+    term: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"section": self.section}
+        if self.item is not None:
+            data.update(item=self.item, given=self.given, expected=self.expected)
+        if self.term is not None:
+            data["term"] = self.term
+        data["message"] = self.message
+        return data
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    name: str
+    score: float
+    weight: int
+
+    @property
+    def rounded(self) -> int:
+        return round_half_up(self.score)
+
+
+@dataclass(frozen=True)
+class Result:
+    scenario: str
+    score: int
+    passed: bool
+    sections: tuple[SectionResult, ...]
+    feedback: tuple[Feedback, ...] = field(default_factory=tuple)
+
+    def section(self, name: str) -> SectionResult:
+        return next(s for s in self.sections if s.name == name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "score": self.score,
+            "passed": self.passed,
+            "sections": {s.name: {"score": s.rounded, "weight": s.weight} for s in self.sections},
+            "feedback": [f.to_json() for f in self.feedback],
+        }
+
+
+def round_half_up(value: float) -> int:
+    return int(value + 0.5 + 1e-9)
+
+
+# --- Compiling a scenario once --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CompiledModel:
+    model: ModelStatement
+    elements: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    keyword_stems: frozenset[str]
+    alternatives: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    statements: tuple[_CompiledModel, ...]
+    goals: tuple[_CompiledModel, ...]
+    jargon: tuple[tuple[JargonEntry, tuple[str, ...]], ...]
+
+
+_CACHE: dict[tuple[int, tuple[JargonEntry, ...]], tuple[Scenario, _Compiled]] = {}
+_CACHE_SIZE = 64
+
+
+def _compile(scenario: Scenario, jargon: tuple[JargonEntry, ...]) -> _Compiled:
+    key = (id(scenario), jargon)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    compiled = _Compiled(
+        statements=tuple(_compile_model(m) for m in scenario.statements),
+        goals=tuple(_compile_model(m) for m in scenario.goals),
+        jargon=tuple(
+            (entry, phrase_stems(entry.term))
+            for entry in (*jargon, *(JargonEntry(term) for term in scenario.jargon))
+            if phrase_stems(entry.term)
+        ),
+    )
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (scenario, compiled)
+    return compiled
+
+
+def _compile_model(model: ModelStatement) -> _CompiledModel:
+    elements = tuple(
+        (name, tuple(p for p in (phrase_stems(w) for w in phrases) if p)) for name, phrases in model.elements.items()
+    )
+    keywords = frozenset(s for _, phrases in elements for p in phrases for s in p if s not in FUNCTION_WORDS)
+    return _CompiledModel(
+        model=model,
+        elements=elements,
+        keyword_stems=keywords,
+        alternatives=tuple(_content_stems(a) for a in model.alternatives),
+    )
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in FUNCTION_WORDS)
+
+
+# --- Learner texts --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Text:
+    number: int
+    text: str
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    too_long: bool
+    is_list: bool
+    hard_to_read: bool
+
+
+def _analyse(number: int, text: str) -> _Text:
+    all_words = words(text)
+    considered = tuple(all_words[:MAX_WORDS_CONSIDERED])
+    function_share = sum(1 for w in considered if w in FUNCTION_WORDS) / len(considered) if considered else 0.0
+    hard = False
+    if len(all_words) >= READABILITY_MIN_WORDS:
+        hard = float(textstat.coleman_liau_index(text)) > READABILITY_MAX_GRADE
+    return _Text(
+        number=number,
+        text=text,
+        words=considered,
+        stems=tuple(stem(w) for w in considered),
+        too_long=len(all_words) > MAX_WORDS_CONSIDERED,
+        is_list=len(considered) < MIN_SENTENCE_WORDS or function_share < MIN_FUNCTION_WORD_SHARE,
+        hard_to_read=hard,
+    )
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    covered: tuple[str, ...]
+    missed: tuple[str, ...]
+    credit: float  # elements covered; none when the text is stuffed with key words
+    stuffed: bool
+    alternative: bool
+
+
+def _coverage(model: _CompiledModel, text: _Text) -> _Coverage:
+    names = tuple(name for name, _ in model.elements)
+    if text.is_list:
+        return _Coverage((), names, 0.0, False, False)
+    if model.alternatives:
+        learner = frozenset(s for w, s in zip(text.words, text.stems, strict=True) if w not in FUNCTION_WORDS)
+        for alternative in model.alternatives:
+            total = len(learner) + len(alternative)
+            if total and 2 * len(learner & alternative) / total >= ALTERNATIVE_SIMILARITY:
+                return _Coverage(names, (), float(len(names)), False, True)
+    covered: list[str] = []
+    missed: list[str] = []
+    for name, phrases in model.elements:
+        hit = any(find_phrase(text.stems, p) >= 0 for p in phrases)
+        (covered if hit else missed).append(name)
+    content = [s for w, s in zip(text.words, text.stems, strict=True) if w not in FUNCTION_WORDS]
+    keyword_share = sum(1 for s in content if s in model.keyword_stems) / len(content) if content else 0.0
+    if len(content) >= STUFFING_MIN_CONTENT_WORDS and keyword_share > STUFFING_KEYWORD_SHARE:
+        return _Coverage((), names, 0.0, True, False)
+    return _Coverage(tuple(covered), tuple(missed), float(len(covered)), False, False)
+
+
+# --- Scoring --------------------------------------------------------------------------
+
+
+def score_mapping(scenario: Scenario, mapping: Mapping, jargon: tuple[JargonEntry, ...] = DEFAULT_JARGON) -> Result:
+    """Score `mapping` against `scenario`'s model answer, explaining every lost point."""
+    compiled = _compile(scenario, tuple(jargon))
+    feedback: list[Feedback] = []
+    categorisation = _score_categorisation(scenario, mapping, feedback)
+    statements = _score_written(
+        "statements", scenario.statement_label, compiled.statements, mapping.statements, compiled, feedback
+    )
+    goals = _score_written("goals", scenario.goal_label, compiled.goals, mapping.goals, compiled, feedback)
+    scaling = _score_scaling(scenario, mapping, feedback)
+    weights = scenario.weights
+    sections = (
+        SectionResult("categorisation", categorisation, weights.categorisation),
+        SectionResult("statements", statements, weights.statements),
+        SectionResult("goals", goals, weights.goals),
+        SectionResult("scaling", scaling, weights.scaling),
+    )
+    total = round_half_up(sum(s.score * s.weight for s in sections) / 100)
+    total = max(0, min(100, total))
+    return Result(
+        scenario=scenario.slug,
+        score=total,
+        passed=total >= scenario.pass_mark,
+        sections=sections,
+        feedback=tuple(feedback),
+    )
+
+
+def _score_categorisation(scenario: Scenario, mapping: Mapping, feedback: list[Feedback]) -> float:
+    credit = 0.0
+    for item in scenario.items:
+        given = mapping.placements.get(item.id)
+        if given is not None and item.accepts(given):
+            credit += 1.0
+            continue
+        if given is None:
+            message = f"You did not place this. {item.rationale}"
+        elif COLUMN_OF[given] == COLUMN_OF[item.category]:
+            credit += 0.5
+            message = f"Right column, wrong category (half marks). {item.rationale}"
+        else:
+            message = item.rationale
+        feedback.append(Feedback("categorisation", message, item=item.id, given=given, expected=item.category))
+    return 100.0 * credit / len(scenario.items)
+
+
+def _score_written(
+    section: str,
+    label: str,
+    models: tuple[_CompiledModel, ...],
+    texts: tuple[str, ...],
+    compiled: _Compiled,
+    feedback: list[Feedback],
+) -> float:
+    analysed = [_analyse(n, t) for n, t in enumerate(texts, start=1)]
+    if not analysed:
+        feedback.append(Feedback(section, f"You did not write a {label}."))
+    for text in analysed:
+        name = f"{label.capitalize()} {text.number}" if len(analysed) > 1 else f"Your {label}"
+        if text.is_list:
+            feedback.append(
+                Feedback(
+                    section,
+                    f"{name} reads as a list of words, not a sentence, so it does not count. "
+                    "Write it the way you would say it to the family.",
+                )
+            )
+        if text.too_long:
+            feedback.append(
+                Feedback(
+                    section,
+                    f"{name} is longer than {MAX_WORDS_CONSIDERED} words; only the first "
+                    f"{MAX_WORDS_CONSIDERED} count. Keep it short enough for the family to follow.",
+                )
+            )
+        if text.is_list:
+            continue
+        if section == "statements" and not any(s in FUTURE_WORDS for s in text.stems):
+            feedback.append(
+                Feedback(
+                    section,
+                    f"{name} only talks about what has already happened: that is harm. A {label} says what "
+                    "everyone is worried could happen next if nothing changes (for example: might, could, again).",
+                )
+            )
+        if section == "goals" and _absence_only(text):
+            feedback.append(
+                Feedback(
+                    section,
+                    f"{name} only says what people will stop doing. Say what they will do instead, for example "
+                    "'sort out arguments calmly, away from the children' rather than 'won't argue'.",
+                )
+            )
+
+    total_elements = sum(len(m.elements) for m in models)
+    credit = 0.0
+    coverages = [[_coverage(model, text) for text in analysed] for model in models]
+    for text in analysed:
+        if any(row[text.number - 1].stuffed for row in coverages):
+            feedback.append(
+                Feedback(
+                    section,
+                    f"{label.capitalize()} {text.number} is mostly a list of key words, so it does not count. "
+                    "Write one or two plain sentences that say what you mean.",
+                )
+            )
+    for index, model in enumerate(models):
+        # Ties go to the earlier text, so the result never depends on anything but the input order.
+        best = max(
+            coverages[index],
+            key=lambda c: c.credit,
+            default=_Coverage((), tuple(n for n, _ in model.elements), 0.0, False, False),
+        )
+        credit += best.credit
+        about = ""
+        if len(models) > 1:
+            about = f" about the worry that {_opening(model.model.text)}" if section == "statements" else ""
+            about = about or f" (model {label} {index + 1}: {_opening(model.model.text)})"
+        for name in best.missed:
+            examples = ", ".join(model.model.elements[name][:3])
+            feedback.append(
+                Feedback(
+                    section,
+                    f"Your {label}{about} does not say {_describe_element(name)} (for example: {examples}).",
+                )
+            )
+    score = 100.0 * credit / total_elements if total_elements else 100.0
+
+    deduction = 0.0
+    for entry in _jargon_found(compiled, analysed):
+        deduction += JARGON_DEDUCTION
+        advice = entry.plainer or "Say what you mean in words the family would use."
+        feedback.append(
+            Feedback(
+                "language",
+                f"'{entry.term}' in your {label} is a professional label. {advice}",
+                term=entry.term,
+            )
+        )
+    deduction = min(deduction, JARGON_MAX_DEDUCTION)
+    hard = [t for t in analysed if t.hard_to_read and not t.is_list]
+    for text in hard:
+        feedback.append(
+            Feedback(
+                "language",
+                f"Your {label} ({_opening(text.text)}) would be hard for the family to read. "
+                "Use shorter, everyday words.",
+            )
+        )
+    if hard:
+        deduction += READABILITY_DEDUCTION
+    return max(0.0, score - deduction)
+
+
+def _jargon_found(compiled: _Compiled, texts: list[_Text]) -> list[JargonEntry]:
+    found: list[JargonEntry] = []
+    seen: set[str] = set()
+    for text in texts:
+        full = tuple(stem(w) for w in words(text.text))
+        for entry, phrase in compiled.jargon:
+            key = entry.term.lower()
+            if key not in seen and find_phrase(full, phrase) >= 0:
+                seen.add(key)
+                found.append(entry)
+    return found
+
+
+def _absence_only(text: _Text) -> bool:
+    if not any(w in NEGATIONS for w in text.words):
+        return False
+    for index, stem_ in enumerate(text.stems):
+        if stem_ in DOING_WORDS:
+            window = text.words[max(0, index - 2) : index]
+            if not any(w in NEGATIONS for w in window):
+                return False
+    return True
+
+
+def _score_scaling(scenario: Scenario, mapping: Mapping, feedback: list[Feedback]) -> float:
+    scaling = scenario.scaling
+    given = mapping.scaling_score
+    span = f"{scaling.min}" if scaling.min == scaling.max else f"{scaling.min} to {scaling.max}"
+    if given is None:
+        feedback.append(
+            Feedback("scaling", f"You did not scale the case. The model answer is {span}. {scaling.rationale}")
+        )
+        return 0.0
+    if scaling.min <= given <= scaling.max:
+        score = 100.0
+    elif scaling.min - 1 <= given <= scaling.max + 1:
+        score = 50.0
+        feedback.append(
+            Feedback(
+                "scaling",
+                f"You scaled it {given}, one away from the model answer ({span}), so half marks. {scaling.rationale}",
+            )
+        )
+    else:
+        score = 0.0
+        feedback.append(Feedback("scaling", f"You scaled it {given}; the model answer is {span}. {scaling.rationale}"))
+    if not mapping.scaling_reason.strip() and score > 50.0:
+        score = 50.0
+        feedback.append(
+            Feedback(
+                "scaling",
+                "You did not say why you chose this number, so half marks at most. Say what makes it that number.",
+            )
+        )
+    return score
+
+
+def _describe_element(name: str) -> str:
+    return ELEMENT_DESCRIPTIONS.get(name, f"anything about {name.replace('_', ' ')}")
+
+
+def _opening(text: str, n: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:n]) + ("..." if len(parts) > n else "")
