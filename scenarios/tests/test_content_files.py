@@ -76,6 +76,7 @@ def _words(text: str) -> list[str]:
 
 IRREGULAR = {
     "child": {"children"},
+    "children": {"child"},
     "drink": {"drunk", "drank"},
     "feed": {"fed"},
     "tell": {"told"},
