@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths a user with an unfinished profile may still reach.
 _ALWAYS_ALLOWED = ("/accounts/", "/welcome/", "/static/", "/media/", "/healthz", "/certificates/verify")
+ADMIN_PREFIX = "/admin/"
+ADMIN_MFA_MESSAGE = (
+    "To use the admin you need two-step sign-in. Set up an authenticator app, then go back to the admin."
+)
 
 
 class ProfileCompletionMiddleware:
@@ -23,30 +30,35 @@ class ProfileCompletionMiddleware:
         if (
             user.is_authenticated
             and not user.is_superuser
-            and not request.path.startswith(_ALWAYS_ALLOWED)
-            and not request.path.startswith("/admin/")
             and request.method == "GET"
+            and not request.path.startswith(_ALWAYS_ALLOWED)
+            and not request.path.startswith(ADMIN_PREFIX)
         ):
             profile = getattr(user, "profile", None)
             if profile is not None and not profile.is_complete:
-                return redirect(f"{reverse('people:welcome')}?next={request.get_full_path()}")
+                return redirect(f"{reverse('people:welcome')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
 
 class AdminMFAMiddleware:
-    """Anyone entering the Wagtail admin must have an authenticator app set up."""
+    """Anyone entering the Wagtail admin must have an authenticator app set up.
+
+    allauth then asks for a code at every sign-in, so an administrator's
+    session always passed two steps.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/admin/") and request.user.is_authenticated:
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and request.user.is_authenticated
+            and getattr(settings, "ADMIN_MFA_REQUIRED", True)
+        ):
             from allauth.mfa.models import Authenticator
-            from django.conf import settings
 
-            if (
-                getattr(settings, "ADMIN_MFA_REQUIRED", True)
-                and not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists()
-            ):
-                return redirect(f"{reverse('mfa_activate_totp')}?next={request.get_full_path()}")
+            if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+                messages.info(request, ADMIN_MFA_MESSAGE)
+                return redirect("mfa_activate_totp")
         return self.get_response(request)

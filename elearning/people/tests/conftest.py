@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from elearning.people.groups import GroupName
+
+
+@pytest.fixture
+def signup_data() -> dict[str, str]:
+    """A complete, valid sign-up form for a new social worker."""
+    return {
+        "first_name": "Ada",
+        "last_name": "Brown",
+        "email": "ada.brown@northbridge.gov.uk",
+        "password1": "kettle-orchard-velvet-42",
+        "password2": "kettle-orchard-velvet-42",
+    }
+
+
+@pytest.fixture
+def unfinished_user(partnership: dict[str, Any], make_person: Any) -> Any:
+    """Signed up and confirmed, but has not yet chosen a team and role."""
+    user = make_person("Noor", "Ali", groups=(GroupName.LEARNER,))
+    profile = user.profile
+    profile.team = None
+    profile.role = None
+    profile.start_date = None
+    profile.save()
+    return user
