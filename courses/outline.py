@@ -1,0 +1,212 @@
+"""A course's structure and one learner's place in it, in a fixed number of queries.
+
+`load_outlines` reads the live modules and lessons of any number of courses
+with two queries (lesson bodies are not loaded); `learner_course_view` adds
+the learner's progress with two more. Pages and the dashboard build on these,
+so no page issues a query per lesson or per learner.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest
+
+from courses.models import (
+    CourseCompletion,
+    CoursePage,
+    JournalEntry,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    QuestionAnswer,
+)
+from courses.rules import LESSON_STATE_LABELS, Progress, audiences_for, course_progress, lesson_state, neighbours
+
+
+@dataclass
+class Outline:
+    course: CoursePage
+    modules: list[tuple[ModulePage, list[LessonPage]]] = field(default_factory=list)
+
+    @property
+    def lessons(self) -> list[LessonPage]:
+        return [lesson for _, lessons in self.modules for lesson in lessons]
+
+
+def load_outlines(courses: list[CoursePage]) -> dict[int, Outline]:
+    """Live modules and the live lessons inside live modules, in tree order."""
+    outlines = {course.pk: Outline(course) for course in courses}
+    if not courses:
+        return outlines
+    under_courses = reduce(operator.or_, (Q(path__startswith=c.path) for c in courses))
+    modules = list(
+        ModulePage.objects.live().public().filter(under_courses, depth=courses[0].depth + 1).order_by("path")
+    )
+    lessons = list(LessonPage.objects.live().public().filter(under_courses).defer_streamfields().order_by("path"))
+    course_by_path = {c.path: c for c in courses}
+    by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
+    for lesson in lessons:
+        bucket = by_module.get(lesson.path[: -LessonPage.steplen])
+        if bucket is not None:
+            bucket.append(lesson)
+    for module in modules:
+        course = course_by_path.get(module.path[: -ModulePage.steplen])
+        if course is not None:
+            outlines[course.pk].modules.append((module, by_module[module.path]))
+    return outlines
+
+
+def load_outline(course: CoursePage) -> Outline:
+    return load_outlines([course])[course.pk]
+
+
+@dataclass
+class LessonItem:
+    page: LessonPage
+    url: str
+    state: str
+
+    @property
+    def state_label(self) -> str:
+        return LESSON_STATE_LABELS[self.state]
+
+
+@dataclass
+class ModuleItem:
+    page: ModulePage
+    url: str
+    lessons: list[LessonItem]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.state == "complete")
+
+
+@dataclass
+class CourseView:
+    course: CoursePage
+    url: str
+    modules: list[ModuleItem]
+    progress: Progress
+    completion: CourseCompletion | None
+    continue_url: str | None
+    ordered_ids: list[int]
+    urls: dict[int, str]
+    titles: dict[int, str]
+
+    @property
+    def certificate(self) -> Any:
+        return getattr(self.completion, "certificate", None) if self.completion else None
+
+
+def _page_url(page: Any, request: HttpRequest | None) -> str:
+    return page.get_url(request) or ""
+
+
+def learner_course_views(outlines: list[Outline], user: Any, request: HttpRequest | None) -> list[CourseView]:
+    """The learner's state in each course: two queries whatever the number of courses or lessons."""
+    course_ids = [o.course.pk for o in outlines]
+    rows = list(
+        LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
+            "lesson_id", "completed_at", "last_opened_at"
+        )
+    )
+    completions = {
+        c.course_id: c
+        for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
+    }
+    completed = {lesson_id for lesson_id, done_at, _ in rows if done_at is not None}
+    opened = {lesson_id for lesson_id, _, _ in rows}
+    last_opened_at = {lesson_id: when for lesson_id, _, when in rows}
+    views = []
+    for outline in outlines:
+        ordered = [lesson.pk for lesson in outline.lessons]
+        candidates = [lesson_id for lesson_id in ordered if lesson_id in last_opened_at]
+        last = max(candidates, key=lambda lesson_id: last_opened_at[lesson_id]) if candidates else None
+        progress = course_progress(ordered, completed, opened, last)
+        urls = {lesson.pk: _page_url(lesson, request) for lesson in outline.lessons}
+        modules = [
+            ModuleItem(
+                page=module,
+                url=_page_url(module, request),
+                lessons=[
+                    LessonItem(lesson, urls[lesson.pk], lesson_state(lesson.pk, completed, opened))
+                    for lesson in lessons
+                ],
+            )
+            for module, lessons in outline.modules
+        ]
+        views.append(
+            CourseView(
+                course=outline.course,
+                url=_page_url(outline.course, request),
+                modules=modules,
+                progress=progress,
+                completion=completions.get(outline.course.pk),
+                continue_url=urls.get(progress.continue_id) if progress.continue_id else None,
+                ordered_ids=ordered,
+                urls=urls,
+                titles={lesson.pk: lesson.title for lesson in outline.lessons},
+            )
+        )
+    return views
+
+
+def learner_course_view(outline: Outline, user: Any, request: HttpRequest | None) -> CourseView:
+    return learner_course_views([outline], user, request)[0]
+
+
+def course_cards(courses: list[CoursePage], user: Any, request: HttpRequest | None = None) -> list[CourseView]:
+    outlines = load_outlines(courses)
+    return learner_course_views([outlines[c.pk] for c in courses], user, request)
+
+
+def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str, Any]:
+    """Everything a lesson page shows besides its body: place in the course,
+    previous and next, the learner's answers and journal entries."""
+    user = request.user
+    course = getattr(lesson, "_course", None) or CoursePage.objects.ancestor_of(lesson).first()
+    context: dict[str, Any] = {"course": course}
+    if course is None:
+        return context
+    view = learner_course_view(load_outline(course), user, request)
+    previous_id, next_id = neighbours(view.ordered_ids, lesson.pk)
+    module = next((m for m in view.modules if any(item.page.pk == lesson.pk for item in m.lessons)), None)
+    answers = {a.question_id: a for a in QuestionAnswer.objects.filter(user=user, lesson=lesson)}
+    checks = lesson.knowledge_checks()
+    correct = sum(1 for question_id, _ in checks if question_id in answers and answers[question_id].correct)
+    position = view.ordered_ids.index(lesson.pk) + 1 if lesson.pk in view.ordered_ids else None
+    context.update(
+        {
+            "course_view": view,
+            "module": module,
+            "position": position,
+            "previous": {"url": view.urls[previous_id], "title": view.titles[previous_id]} if previous_id else None,
+            "next": {"url": view.urls[next_id], "title": view.titles[next_id]} if next_id else None,
+            "learner_answers": answers,
+            "learner_journal": {e.prompt_id: e for e in JournalEntry.objects.filter(user=user, lesson=lesson)},
+            "checks_total": len(checks),
+            "checks_correct": correct,
+            "lesson_complete": lesson.pk
+            in {item.page.pk for m in view.modules for item in m.lessons if item.state == "complete"},
+            "breadcrumbs": list(lesson.get_ancestors().filter(depth__gt=1)),
+        }
+    )
+    return context
+
+
+def assigned_courses(user: Any) -> list[CoursePage]:
+    """Live courses whose audience fits the learner's agency and role, most important first."""
+    profile = getattr(user, "profile", None)
+    agency_kind = profile.agency.kind if profile is not None and profile.agency_id else None
+    role_slug = profile.role.slug if profile is not None and profile.role_id else None
+    audiences = audiences_for(agency_kind, role_slug)
+    if not audiences:
+        return []
+    courses = list(CoursePage.objects.live().public().filter(audience__in=audiences).order_by("path"))
+    return sorted(courses, key=lambda c: audiences.index(c.audience))

@@ -1,0 +1,207 @@
+"""Workflows that write a learner's progress. Each runs in one transaction and
+locks the learner's row where a double click or two tabs could race.
+
+Views call these; nothing else writes LessonProgress, QuestionAnswer,
+JournalEntry, CourseCompletion or Certificate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.models import (
+    Certificate,
+    CourseCompletion,
+    CoursePage,
+    JournalEntry,
+    LessonPage,
+    LessonProgress,
+    QuestionAnswer,
+)
+from courses.outline import load_outline
+from courses.rules import Option, check_answer, course_complete, new_code, score_percent
+from elearning.matrix.models import CompletionSource
+from elearning.matrix.services import mark_started, record_completion
+from elearning.people.models import User
+
+
+def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
+    """Save the learner's place. The first lesson they open starts the course in the matrix."""
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"course": course, "opened_at": now, "last_opened_at": now}
+    )
+    if not created:
+        LessonProgress.objects.filter(pk=progress.pk).update(last_opened_at=now)
+    elif course.training_id is not None:
+        mark_started(user, course.training, timezone.localdate())
+    lesson._course = course  # type: ignore[attr-defined]
+    return progress
+
+
+def question_options(value: Any) -> list[Option]:
+    return [Option(child.id, bool(child.value["correct"])) for child in value["options"].bound_blocks]
+
+
+@transaction.atomic
+def answer_question(
+    user: User, lesson: LessonPage, course: CoursePage, question_id: str, chosen: list[str]
+) -> QuestionAnswer:
+    """Check and save an answer. Raises LookupError for an unknown question and
+    rules.EmptyAnswer / rules.InvalidAnswer for a bad submission.
+
+    Sending the same answer again (a double click, a resubmitted form) is not a
+    new attempt: the attempt count and the first answer stay as they were.
+    """
+    value = lesson.knowledge_check(question_id)
+    if value is None:
+        raise LookupError(question_id)
+    correct = check_answer(question_options(value), chosen, multiple=bool(value["multiple"]))
+    picked = sorted(set(chosen))
+    now = timezone.now()
+    answer = (
+        QuestionAnswer.objects.select_for_update().filter(user=user, lesson=lesson, question_id=question_id).first()
+    )
+    if answer is None:
+        try:
+            with transaction.atomic():
+                return QuestionAnswer.objects.create(
+                    user=user,
+                    lesson=lesson,
+                    course=course,
+                    question_id=question_id,
+                    chosen=picked,
+                    correct=correct,
+                    attempts=1,
+                    first_chosen=picked,
+                    first_correct=correct,
+                    first_answered_at=now,
+                    answered_at=now,
+                )
+        except IntegrityError:
+            answer = QuestionAnswer.objects.select_for_update().get(user=user, lesson=lesson, question_id=question_id)
+    if sorted(answer.chosen) == picked:
+        return answer
+    answer.chosen = picked
+    answer.correct = correct
+    answer.attempts += 1
+    answer.answered_at = now
+    answer.save(update_fields=["chosen", "correct", "attempts", "answered_at"])
+    return answer
+
+
+def save_reflection(user: User, lesson: LessonPage, course: CoursePage, prompt_id: str, text: str) -> JournalEntry:
+    """Keep the learner's reflection in their journal. Raises LookupError for an unknown prompt."""
+    prompt = lesson.reflection_prompt(prompt_id)
+    if prompt is None:
+        raise LookupError(prompt_id)
+    entry, _ = JournalEntry.objects.update_or_create(
+        user=user,
+        lesson=lesson,
+        prompt_id=prompt_id,
+        defaults={"prompt": prompt, "answer": text.strip(), "lesson_title": lesson.title, "course_title": course.title},
+    )
+    return entry
+
+
+@dataclass(frozen=True)
+class LessonOutcome:
+    completed: bool
+    unanswered: int = 0  # knowledge checks not yet answered correctly
+    completion: CourseCompletion | None = None
+
+
+@transaction.atomic
+def complete_lesson(user: User, lesson: LessonPage, course: CoursePage) -> LessonOutcome:
+    """Mark the lesson complete once all its knowledge checks are answered
+    correctly; complete the course too when this was the last thing to do."""
+    checks = [question_id for question_id, _ in lesson.knowledge_checks()]
+    right = set(
+        QuestionAnswer.objects.filter(user=user, lesson=lesson, question_id__in=checks, correct=True).values_list(
+            "question_id", flat=True
+        )
+    )
+    missing = len([q for q in checks if q not in right])
+    if missing:
+        return LessonOutcome(completed=False, unanswered=missing)
+    now = timezone.now()
+    progress, _ = LessonProgress.objects.select_for_update().get_or_create(
+        user=user, lesson=lesson, defaults={"course": course, "opened_at": now, "last_opened_at": now}
+    )
+    if progress.completed_at is None:
+        progress.completed_at = now
+        progress.save(update_fields=["completed_at"])
+    return LessonOutcome(completed=True, completion=complete_course_if_done(user, course))
+
+
+def course_score(user: User, course: CoursePage, lessons: list[LessonPage]) -> tuple[int, int]:
+    """(questions answered correctly, questions) over the course's live lessons."""
+    bodies = LessonPage.objects.filter(pk__in=[lesson.pk for lesson in lessons])
+    questions = {(lesson.pk, question_id) for lesson in bodies for question_id, _ in lesson.knowledge_checks()}
+    right = set(
+        QuestionAnswer.objects.filter(user=user, course=course, correct=True).values_list("lesson_id", "question_id")
+    )
+    return len(questions & right), len(questions)
+
+
+def complete_course_if_done(user: User, course: CoursePage, today: dt.date | None = None) -> CourseCompletion | None:
+    """Apply the completion rule. On completion: the course completion, the
+    matrix's completion record and a certificate, all or nothing. Returns the
+    completion (new or existing) or None when the course is not complete."""
+    existing = CourseCompletion.objects.filter(user=user, course=course).select_related("certificate").first()
+    if existing is not None:
+        return existing
+    lessons = load_outline(course).lessons
+    completed = set(
+        LessonProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    correct, total = course_score(user, course, lessons)
+    if not course_complete([lesson.pk for lesson in lessons], completed, total, correct, course.pass_mark):
+        return None
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        # Two tabs finishing together: the second waits here and finds the first's row.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        existing = CourseCompletion.objects.filter(user=user, course=course).first()
+        if existing is not None:
+            return existing
+        completion = CourseCompletion.objects.create(
+            user=user,
+            course=course,
+            course_title=course.title,
+            completed_on=today,
+            score_percent=score_percent(correct, total),
+        )
+        if course.training_id is not None:
+            record_completion(user, course.training, today, CompletionSource.ELEARNING, f"course:{course.pk}")
+        issue_certificate(completion)
+    return completion
+
+
+def issue_certificate(completion: CourseCompletion) -> Certificate:
+    existing = Certificate.objects.filter(completion=completion).first()
+    if existing is not None:
+        return existing
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    completion=completion,
+                    user=completion.user,
+                    course=completion.course,
+                    learner_name=completion.user.display_name,
+                    course_title=completion.course_title,
+                    issued_on=completion.completed_on,
+                    code=new_code(),
+                )
+        except IntegrityError:
+            # A clash of random codes is astronomically rare; draw again.
+            continue
+    raise RuntimeError("Could not issue a unique certificate code.")
