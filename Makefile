@@ -48,10 +48,10 @@ demo: $(VENV)/.runtime
 
 ## make bench / bench-quick: benchmarks at partnership scale (see bench/README.md)
 bench: $(VENV)/.dev static
-	$(PY) manage.py bench
+	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench $(BENCH_ARGS)
 
 bench-quick: $(VENV)/.dev static
-	$(PY) manage.py bench --quick
+	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules build staticfiles db.sqlite3*
