@@ -18,8 +18,7 @@ def password_hint() -> str:
 
 
 class GovukFormMixin(forms.Form):
-    """allauth's forms in our words. GOV.UK asks for labels and hints, never placeholders,
-    which vanish as soon as someone starts typing."""
+    """allauth's forms in our words: GOV.UK style labels and hints."""
 
     labels: dict[str, str] = {}
     hints: dict[str, str] = {}
@@ -27,7 +26,6 @@ class GovukFormMixin(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.widget.attrs.pop("placeholder", None)
             if name in self.labels:
                 field.label = self.labels[name]
             if name in self.hints:

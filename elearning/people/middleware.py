@@ -55,6 +55,8 @@ class AdminMFAMiddleware:
             request.path.startswith(ADMIN_PREFIX)
             and request.user.is_authenticated
             and getattr(settings, "ADMIN_MFA_REQUIRED", True)
+            # Others are turned away by Wagtail itself; no point asking them for an app first.
+            and request.user.has_perm("wagtailadmin.access_admin")
         ):
             from allauth.mfa.models import Authenticator
 

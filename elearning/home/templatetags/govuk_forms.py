@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
@@ -21,7 +23,12 @@ def govuk_widget(field: BoundField, css_class: str) -> SafeString:
     attrs = {"class": " ".join(classes)}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
+    widget = field.field.widget
+    if "placeholder" in widget.attrs:
+        # GOV.UK uses labels and hints, never placeholders: they vanish as soon as someone types.
+        widget = copy.copy(widget)
+        widget.attrs = {k: v for k, v in widget.attrs.items() if k != "placeholder"}
+    return field.as_widget(widget=widget, attrs=attrs)
 
 
 @register.filter
