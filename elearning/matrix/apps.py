@@ -7,3 +7,6 @@ class MatrixConfig(AppConfig):
     name = "elearning.matrix"
     label = "matrix"
     verbose_name = "Training matrix"
+
+    def ready(self) -> None:
+        from elearning.matrix import signals  # noqa: F401 - connects the receivers

@@ -1,0 +1,29 @@
+"""The matrix's part of the signed-in home page: "What you must do, by when",
+and for practice leads and administrators a one-line summary of their people."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from elearning.home.dashboard import DashboardSection
+from elearning.matrix import reports
+from elearning.matrix.views import my_requirements
+from elearning.people.access import lead_scope_q
+from elearning.people.models import LearnerProfile
+
+
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    assignments = my_requirements(user)
+    scope = lead_scope_q(user)
+    headline = reports.headline(LearnerProfile.objects.filter(scope)) if scope is not None else None
+    if not assignments and headline is None:
+        return None
+    return DashboardSection(
+        title="What you must do, by when",
+        template="matrix/dashboard.html",
+        context={"cells": [(a, reports.cell_for(a)) for a in assignments], "headline": headline},
+        order=10,
+    )

@@ -1,0 +1,375 @@
+"""Spreadsheets in and out, as plain rows. Pure Python: no Django.
+
+Reading turns an uploaded CSV or Excel file into a header and rows, refusing
+anything too big, binary or unreadable with a message a person can act on.
+Validation turns rows into typed rows and row-numbered errors: a file is
+imported only when it has no errors at all. `safe_cell` stops a cell being
+read as a formula when an export is opened in a spreadsheet program.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 25_000
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+DATE_HELP = "Use 2026-03-01 or 01/03/2026 (day, month, year)."
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read. The message is shown to the person."""
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[list[Any]]  # cells are str, or dt.date from Excel date cells
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as the spreadsheet numbers it: the header is row 1
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Row {self.row}" if self.row else "File"
+        return f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+def safe_cell(value: Any) -> Any:
+    """A value safe to put in a spreadsheet cell: text that a spreadsheet
+    would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def normalise_header(text: Any) -> str:
+    return re.sub(r"[\s_]+", " ", str(text or "")).strip().lower()
+
+
+def read_table(filename: str, content: bytes) -> Table:
+    """The header and rows of a CSV or Excel (.xlsx) file."""
+    if len(content) > MAX_BYTES:
+        raise FileProblem(f"The file is too big. It must be smaller than {MAX_BYTES // (1024 * 1024)} MB.")
+    if not content.strip():
+        raise FileProblem("The file is empty.")
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        table = _read_xlsx(content)
+    elif name.endswith((".csv", ".txt")):
+        table = _read_csv(content)
+    else:
+        raise FileProblem("The file must be a CSV file (.csv) or an Excel workbook (.xlsx).")
+    if len(table.rows) > MAX_ROWS:
+        raise FileProblem(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+    if not table.rows:
+        raise FileProblem("The file has a header row but no data rows.")
+    return table
+
+
+def _read_csv(content: bytes) -> Table:
+    if b"\x00" in content[:65536]:
+        raise FileProblem("The file is not a CSV file: it contains binary data. Save it as CSV (UTF-8) and try again.")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = content.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FileProblem("The file's text could not be read. Save it as CSV (UTF-8) and try again.") from None
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:65536])
+    if printable < 0.95 * min(len(text), 65536):
+        raise FileProblem("The file is not a CSV file: it does not look like text. Save it as CSV (UTF-8).")
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text, newline="")) if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise FileProblem(f"The CSV file could not be read ({exc}).") from None
+    if not rows:
+        raise FileProblem("The file is empty.")
+    return Table(headers=[normalise_header(h) for h in rows[0]], rows=rows[1:])
+
+
+def _read_xlsx(content: bytes) -> Table:
+    if not content.startswith(b"PK\x03\x04"):
+        raise FileProblem("The file is not an Excel workbook (.xlsx). Save it as .xlsx or CSV and try again.")
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise FileProblem(f"The Excel workbook could not be opened ({exc.__class__.__name__}).") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows: list[list[Any]] = []
+        for values in sheet.iter_rows(values_only=True):
+            cells = [_excel_cell(v) for v in values]
+            if any(str(c).strip() for c in cells):
+                rows.append(cells)
+            if len(rows) > MAX_ROWS + 1:
+                break
+    finally:
+        workbook.close()
+    if not rows:
+        raise FileProblem("The first sheet of the workbook is empty.")
+    return Table(headers=[normalise_header(h) for h in rows[0]], rows=rows[1:])
+
+
+def _excel_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a cell, or None when it is in none of the accepted formats."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# --- Validation -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """Typed rows and errors from one file. Import only when `errors` is empty."""
+
+    rows: list[Any] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Row:
+    """Read one row's cells by column name and collect what is wrong with it."""
+
+    def __init__(self, number: int, headers: list[str], cells: list[Any], errors: list[RowError]) -> None:
+        self.number = number
+        self.values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers)}
+        self.errors = errors
+        self.failed = False
+
+    def error(self, column: str, message: str) -> None:
+        self.failed = True
+        self.errors.append(RowError(self.number, column, message))
+
+    def text(self, column: str, *, required: bool = True, max_length: int = 150) -> str:
+        value = self.values.get(column, "")
+        text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+        if not text:
+            if required:
+                self.error(column, "is empty.")
+            return ""
+        if text.startswith(FORMULA_STARTS):
+            self.error(column, f"starts with '{text[0]}', which spreadsheets treat as a formula. Remove it.")
+            return ""
+        if len(text) > max_length:
+            self.error(column, f"is longer than {max_length} characters.")
+            return ""
+        return text
+
+    def email(self, column: str, *, required: bool = True) -> str:
+        text = self.text(column, required=required, max_length=254).lower()
+        if text and not EMAIL_RE.match(text):
+            self.error(column, f"'{text}' is not an email address.")
+            return ""
+        return text
+
+    def date(self, column: str, *, required: bool = True) -> dt.date | None:
+        value = self.values.get(column, "")
+        if not isinstance(value, dt.date) and not str(value).strip():
+            if required:
+                self.error(column, f"is empty. {DATE_HELP}")
+            return None
+        day = parse_date(value)
+        if day is None:
+            self.error(column, f"'{value}' is not a date we can read. {DATE_HELP}")
+        return day
+
+
+def _missing_columns(table: Table, required: Iterable[str]) -> list[RowError]:
+    missing = [c for c in required if c not in table.headers]
+    if not missing:
+        return []
+    found = ", ".join(h for h in table.headers if h) or "none"
+    return [RowError(1, "", f"the column '{c}' is missing. The columns found were: {found}.") for c in missing]
+
+
+@dataclass(frozen=True)
+class StaffLookups:
+    """What the database already holds, as plain dictionaries (keys lower-cased)."""
+
+    agencies: dict[str, int]  # name or slug -> id
+    teams: dict[tuple[int, str], int]  # (agency id, team name) -> id
+    roles: dict[str, int]  # name or slug -> id
+    existing_emails: frozenset[str]
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    row: int
+    first_name: str
+    last_name: str
+    email: str
+    agency_id: int
+    team_id: int
+    role_id: int
+    start_date: dt.date
+    line_manager_email: str
+    agency: str = ""
+    team: str = ""
+    role: str = ""
+
+
+STAFF_COLUMNS = ("email", "agency", "team", "role", "start date")
+
+
+def check_staff(table: Table, lookups: StaffLookups) -> Checked:
+    result = Checked()
+    has_split_name = "first name" in table.headers and "last name" in table.headers
+    name_columns = () if has_split_name else ("name",)
+    result.errors = _missing_columns(table, (*name_columns, *STAFF_COLUMNS))
+    if result.errors:
+        return result
+    seen: dict[str, int] = {}
+    for index, cells in enumerate(table.rows, start=2):
+        row = _Row(index, table.headers, cells, result.errors)
+        if has_split_name:
+            first, last = row.text("first name"), row.text("last name")
+        else:
+            first, _, last = row.text("name").rpartition(" ")
+            if not first:
+                first, last = last, ""
+        email = row.email("email")
+        if email in lookups.existing_emails:
+            row.error("email", f"{email} already has an account.")
+        elif email in seen:
+            row.error("email", f"{email} is also on row {seen[email]}.")
+        elif email:
+            seen[email] = index
+        agency_name = row.text("agency")
+        agency_id = lookups.agencies.get(agency_name.lower()) if agency_name else None
+        if agency_name and agency_id is None:
+            row.error("agency", f"there is no agency called '{agency_name}'.")
+        team_name = row.text("team")
+        team_id = lookups.teams.get((agency_id, team_name.lower())) if agency_id and team_name else None
+        if agency_id and team_name and team_id is None:
+            row.error("team", f"{agency_name} has no team called '{team_name}'.")
+        role_name = row.text("role")
+        role_id = lookups.roles.get(role_name.lower()) if role_name else None
+        if role_name and role_id is None:
+            row.error("role", f"there is no role called '{role_name}'.")
+        start = row.date("start date")
+        manager = row.email("line manager email", required=False) if "line manager email" in table.headers else ""
+        if manager and manager == email:
+            row.error("line manager email", "a person cannot be their own line manager.")
+        if not row.failed:
+            assert agency_id and team_id and role_id and start  # checked above
+            result.rows.append(
+                StaffRow(
+                    index,
+                    first,
+                    last,
+                    email,
+                    agency_id,
+                    team_id,
+                    role_id,
+                    start,
+                    manager,
+                    agency_name,
+                    team_name,
+                    role_name,
+                )
+            )
+    known = lookups.existing_emails | set(seen)
+    for staff in result.rows:
+        if staff.line_manager_email and staff.line_manager_email not in known:
+            result.errors.append(
+                RowError(
+                    staff.row,
+                    "line manager email",
+                    f"{staff.line_manager_email} has no account and is not in this file.",
+                )
+            )
+    result.errors.sort(key=lambda e: e.row)
+    return result
+
+
+@dataclass(frozen=True)
+class CompletionLookups:
+    users: dict[str, int]  # email -> user id
+    trainings: dict[str, int]  # slug -> training id
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    row: int
+    user_id: int
+    training_id: int
+    completed_on: dt.date
+    expires_on: dt.date | None
+    email: str = ""
+    training: str = ""
+
+
+COMPLETION_COLUMNS = ("email", "training", "completed on")
+
+
+def check_completions(table: Table, lookups: CompletionLookups, today: dt.date) -> Checked:
+    result = Checked()
+    result.errors = _missing_columns(table, COMPLETION_COLUMNS)
+    if result.errors:
+        return result
+    seen: dict[tuple[str, str, dt.date], int] = {}
+    for index, cells in enumerate(table.rows, start=2):
+        row = _Row(index, table.headers, cells, result.errors)
+        email = row.email("email")
+        user_id = lookups.users.get(email) if email else None
+        if email and user_id is None:
+            row.error("email", f"{email} has no account. Import the staff first.")
+        slug = row.text("training").lower()
+        training_id = lookups.trainings.get(slug) if slug else None
+        if slug and training_id is None:
+            row.error("training", f"there is no training with the code '{slug}'.")
+        completed = row.date("completed on")
+        if completed and completed > today:
+            row.error("completed on", f"{completed:%d/%m/%Y} is in the future.")
+        expires = row.date("expires on", required=False) if "expires on" in table.headers else None
+        if expires and completed and expires <= completed:
+            row.error("expires on", "must be after the completion date.")
+        if email and slug and completed:
+            key = (email, slug, completed)
+            if key in seen:
+                row.error("", f"repeats row {seen[key]}.")
+            else:
+                seen[key] = index
+        if not row.failed:
+            assert user_id and training_id and completed  # checked above
+            result.rows.append(CompletionRow(index, user_id, training_id, completed, expires, email, slug))
+    return result
