@@ -420,6 +420,10 @@ def _read_models(r: _Reader, value: Any, key: str) -> tuple[ModelStatement, ...]
             if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
                 raise r.fail(epath, "an element's name must be lowercase letters, digits and underscores")
             elements[name] = r.text_list(words, epath, required=True)
+            for i, word in enumerate(elements[name]):
+                # Authors edit element words as a comma-separated list in the admin.
+                if "," in word:
+                    raise r.fail(f"{epath}[{i}]", f"{word!r} contains a comma; list each word separately")
             # The model text is the model answer: it must show every element,
             # or the model answer itself could not score 100.
             if not contains_any(text, elements[name]):

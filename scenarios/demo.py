@@ -1,0 +1,61 @@
+"""Demo content: the 'Case scenarios' page, every scenario in scenarios/content, and the practice set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from elearning.home.models import HomePage
+from elearning.matrix.models import Training, TrainingKind
+from scenarios.importing import import_file
+from scenarios.models import ScenarioIndexPage, ScenarioPage, ScenarioSet
+
+CONTENT = Path(__file__).resolve().parent / "content"
+INDEX_INTRO = (
+    "<p>Practise mapping a family's case with the three columns. Read the case, sort what the social worker "
+    "found, write what you are worried about and what needs to happen, and say where things are on the scale.</p>"
+    "<p>You get a score and an explanation for every point you missed. You can try each scenario as often as "
+    "you like.</p>"
+)
+SET_SLUG = "scenario-practice"
+SET_TITLE = "Case scenario practice"
+
+
+def ensure_index() -> ScenarioIndexPage:
+    index = ScenarioIndexPage.objects.first()
+    if index is None:
+        home = HomePage.objects.get()
+        index = ScenarioIndexPage(title="Case scenarios", slug="scenarios", intro=INDEX_INTRO)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def load(out: TextIO, scale: int = 0) -> None:
+    index = ensure_index()
+    created = 0
+    for path in sorted(CONTENT.glob("*.md")):
+        outcome = import_file(path, index, update=False)
+        if outcome.error:
+            out.write(f"Scenarios: skipped {outcome.error}\n")
+        created += outcome.created
+    training, _ = Training.objects.get_or_create(
+        slug=SET_SLUG,
+        defaults={
+            "title": SET_TITLE,
+            "kind": TrainingKind.SCENARIO_SET,
+            "description": "Pass any two of the case scenarios.",
+        },
+    )
+    scenario_set, made = ScenarioSet.objects.get_or_create(
+        training=training, defaults={"title": SET_TITLE, "passes_needed": 2}
+    )
+    if made:
+        scenario_set.scenarios.set(ScenarioPage.objects.child_of(index))
+        scenario_set.save()
+    else:
+        missing = ScenarioPage.objects.child_of(index).exclude(scenario_sets=scenario_set)
+        if missing.exists():
+            scenario_set.scenarios.add(*missing)
+            scenario_set.save()
+    out.write(f"Scenarios: {created} created, {ScenarioPage.objects.count()} in all, set '{SET_TITLE}'.\n")

@@ -1,1 +1,0 @@
-"""Models for this app; filled in by its issue."""
