@@ -3,9 +3,11 @@
 A database is reused when its build record (kept in var/bench/, one file per
 database URL) says it was built at the same scale from the same migrations and
 demo loaders, and it still holds the number of users recorded then. Otherwise
-it is dropped and built again: migrated (SQLite copies a migrated template, so
-the fifteen seconds of Wagtail's migrations are paid once per schema) and
-filled by `load_demo --scale N`.
+it is dropped and built again and filled by `load_demo --scale N`. On SQLite
+the build starts from a copy of a template database that already holds the
+migrations and the demo content (`load_demo` at scale 0), made once per schema
+and demo content, so the minutes of Wagtail migrations and demo pages are not
+paid again for every scale.
 """
 
 from __future__ import annotations
@@ -54,10 +56,7 @@ def _demo_sources() -> list[Path]:
 
 def fingerprint() -> str:
     """Changes whenever a migration or demo content does, so a stale database is rebuilt."""
-    digest = hashlib.sha256()
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    for app_label, name in sorted(loader.graph.nodes):
-        digest.update(f"{app_label}.{name}\n".encode())
+    digest = hashlib.sha256(migrations_fingerprint().encode())
     for path in _demo_sources():
         digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
         digest.update(path.read_bytes())
@@ -154,32 +153,50 @@ def _reset(url: str) -> None:
         path = sqlite_path(url)
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_sqlite(path)
-        shutil.copyfile(_migrated_template(), path)
+        shutil.copyfile(_demo_template(), path)
     else:
         _, name = postgres_admin_url(url)
         _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
 
 
-def _migrated_template() -> Path:
-    """An empty SQLite database with every migration applied, made once per schema."""
+def _template(name: str, key: str, commands: list[list[str]], start_from: Path | None = None) -> Path:
+    """A SQLite database made by running `commands` (manage.py arguments) on an
+    empty one, or on a copy of `start_from`; kept as bench/<name>-<key>.sqlite3."""
     directory = Path(settings.BENCH_DIR)
-    template = directory / f"migrated-{migrations_fingerprint()}.sqlite3"
+    template = directory / f"{name}-{key}.sqlite3"
     if template.exists():
         return template
-    for stale in directory.glob("migrated-*.sqlite3"):
+    for stale in directory.glob(f"{name}-*.sqlite3"):
         _remove_sqlite(stale)
-    partial = template.with_suffix(".partial")
+    partial = directory / f"{name}-{key}.partial.sqlite3"
     _remove_sqlite(partial)
+    if start_from is not None:
+        shutil.copyfile(start_from, partial)
     env = {
         **os.environ,
         "BENCH_DATABASE_URL": f"sqlite:///{partial}",
         "DJANGO_SETTINGS_MODULE": "elearning.settings.bench",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=settings.BASE_DIR, env=env, check=True
-    )
+    for arguments in commands:
+        subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     partial.rename(template)
     return template
+
+
+def _migrated_template() -> Path:
+    """An empty database with every migration applied."""
+    return _template("migrated", migrations_fingerprint(), [["migrate", "--noinput", "-v0"]])
+
+
+def _demo_template() -> Path:
+    """The migrated database with the demo content (`load_demo`, no synthetic learners)."""
+    return _template("demo", fingerprint(), [["load_demo"]], start_from=_migrated_template())
 
 
 def ensure_database(scale: int, *, rebuild: bool, out: TextIO) -> tuple[BuildRecord, bool]:

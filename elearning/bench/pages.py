@@ -186,11 +186,11 @@ def locate_scenario_result() -> Target:
 # --- The matrix ------------------------------------------------------------------------
 
 
-def _matrix_url(name: str, query: str = "") -> str:
+def _matrix_url(name: str, query: str = "", **kwargs: str) -> str:
     from django.urls import NoReverseMatch, reverse
 
     try:
-        return reverse(name) + query
+        return reverse(name, kwargs=kwargs or None) + query
     except NoReverseMatch as exc:
         raise Skip(f"the URL {name} does not exist yet") from exc
 
@@ -207,7 +207,7 @@ def locate_matrix_people() -> Target:
 
 def locate_export() -> Target:
     _user(ADMIN_EMAIL)
-    return Target(_matrix_url("matrix:export_csv"), ADMIN_EMAIL)
+    return Target(_matrix_url("matrix:people_export", fmt="csv"), ADMIN_EMAIL)
 
 
 CASES: list[PageCase] = [

@@ -172,12 +172,16 @@ def _rows(report: Report, group: str) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def _measured(check: Check) -> str:
+    if check.value is None:
+        return "-"
+    value: Value = round(check.value) if check.unit in {"queries", "confirmed"} else check.value
+    return f"{format_value(value)} {check.unit}".strip()
+
+
 def _check_rows(report: Report) -> tuple[list[str], list[list[str]]]:
     header = ["target", "measured", "target", "result"]
-    rows = [
-        [c.title, "-" if c.value is None else f"{format_value(c.value)} {c.unit}".strip(), c.target, c.verdict]
-        for c in report.checks
-    ]
+    rows = [[c.title, _measured(c), c.target, c.verdict] for c in report.checks]
     return header, rows
 
 

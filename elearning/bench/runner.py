@@ -192,6 +192,8 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
     out.flush()
     extra = ["--scale", str(plan.small_scale), *(["--rebuild"] if plan.rebuild else [])]
     small = _child("small", small_url, out, *extra)
+    if "error" in small:
+        out.write(f"  The small-scale measurements are missing: {small['error']}\n")
 
     figures: list[Figure] = []
     http_targets: list[httpload.HttpTarget] = []

@@ -11,6 +11,7 @@ and the `elearning.bench` app with its bare baseline view at /bench/bare/.
 from __future__ import annotations
 
 import os
+import warnings
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-2b7e4f1a9c3d5e6f")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
@@ -47,3 +48,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+# WhiteNoise warns on every start that STATIC_ROOT (collectstatic's output) is
+# missing; the benchmark serves no static files, so the warning is only noise.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
