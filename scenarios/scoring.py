@@ -495,3 +495,27 @@ def _describe_element(name: str) -> str:
 def _opening(text: str, n: int = 8) -> str:
     parts = text.split()
     return " ".join(parts[:n]) + ("..." if len(parts) > n else "")
+
+
+def text_hints(
+    scenario: Scenario, section: str, text: str, jargon: tuple[JargonEntry, ...] = DEFAULT_JARGON
+) -> list[str]:
+    """Plain-language hints for one statement or goal while the learner types it (not a score)."""
+    if not text.strip():
+        return []
+    compiled = _compile(scenario, tuple(jargon))
+    label = scenario.statement_label if section == "statements" else scenario.goal_label
+    analysed = _analyse(1, text)
+    hints = []
+    for entry in _jargon_found(compiled, [analysed]):
+        hints.append(f"'{entry.term}' is a professional label. {entry.plainer or 'Use words the family would use.'}")
+    if analysed.hard_to_read:
+        hints.append("This may be hard for the family to read. Try shorter, everyday words.")
+    if analysed.too_long:
+        hints.append(f"Only the first {MAX_WORDS_CONSIDERED} words count. Try to say it more briefly.")
+    if len(analysed.words) >= MIN_SENTENCE_WORDS and not analysed.is_list:
+        if section == "statements" and not any(s in FUTURE_WORDS for s in analysed.stems):
+            hints.append(f"A {label} says what could happen next, not only what has happened.")
+        if section == "goals" and _absence_only(analysed):
+            hints.append(f"A {label} says what people will do, not only what they will stop doing.")
+    return hints

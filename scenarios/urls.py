@@ -1,7 +1,18 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from scenarios import views
 
 app_name = "scenarios"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/start/", views.start, name="start"),
+    path("<slug:slug>/hints/", views.hints, name="hints"),
+    path("attempts/<int:pk>/", views.builder, name="builder"),
+    path("attempts/<int:pk>/draft/", views.draft, name="draft"),
+    path("attempts/<int:pk>/result/", views.result, name="result"),
+    path("attempts/<int:pk>/override/", views.override, name="override"),
+    path("trainers/<slug:slug>/", views.report, name="report"),
+    path("trainers/<slug:slug>/accept/", views.accept, name="accept"),
+]

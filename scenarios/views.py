@@ -1,0 +1,282 @@
+"""The mapping builder, drafts, results and the trainers' views. Short: load, check, call a service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from elearning.people.access import is_trainer, is_training_admin
+from scenarios.forms import PLACE_CHOICES, MappingForm
+from scenarios.models import Attempt, ScenarioPage
+from scenarios.rendering import render_markdown
+from scenarios.reports import scenario_report
+from scenarios.scenario_file import CATEGORIES, ScenarioFileError, model_mapping
+from scenarios.scoring import text_hints
+from scenarios.services import (
+    AttemptError,
+    accept_alternative,
+    jargon_entries,
+    override_score,
+    preview_alternative,
+    save_draft,
+    start_attempt,
+    submit_attempt,
+)
+
+
+def can_review(user: Any) -> bool:
+    """Trainers and training administrators see everyone's attempts."""
+    return is_trainer(user) or is_training_admin(user)
+
+
+def _own_attempt(request: HttpRequest, pk: int) -> Attempt:
+    attempt = get_object_or_404(Attempt.objects.select_related("scenario"), pk=pk)
+    if attempt.user_id != request.user.pk:
+        raise Http404
+    return attempt
+
+
+def _visible_attempt(request: HttpRequest, pk: int) -> Attempt:
+    attempt = get_object_or_404(Attempt.objects.select_related("scenario", "user", "overridden_by"), pk=pk)
+    if attempt.user_id != request.user.pk and not can_review(request.user):
+        raise Http404
+    return attempt
+
+
+def _live_scenario(slug: str) -> ScenarioPage:
+    return get_object_or_404(ScenarioPage.objects.live(), slug=slug)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, slug: str) -> HttpResponse:
+    attempt = start_attempt(request.user, _live_scenario(slug))
+    return redirect("scenarios:builder", pk=attempt.pk)
+
+
+@login_required
+def builder(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _own_attempt(request, pk)
+    if not attempt.is_draft:
+        return redirect("scenarios:result", pk=attempt.pk)
+    page = attempt.scenario
+    scenario = page.to_scenario()
+    if request.method == "POST":
+        submitting = "submit" in request.POST
+        form = MappingForm(scenario, request.POST, submitting=submitting)
+        if form.is_valid():
+            try:
+                if submitting:
+                    submit_attempt(attempt, form.mapping_data)
+                    return redirect("scenarios:result", pk=attempt.pk)
+                save_draft(attempt, form.mapping_data)
+            except (ScenarioFileError, AttemptError) as exc:
+                form.add_error(None, str(exc).replace("your answer: ", ""))
+            else:
+                messages.success(request, f"Your draft was saved at {timezone.localtime():%H:%M}.")
+                return redirect("scenarios:builder", pk=attempt.pk)
+        status = 400
+    else:
+        form = MappingForm(scenario, initial=MappingForm.initial_from_mapping(attempt.mapping))
+        status = 200
+    return render(
+        request,
+        "scenarios/builder.html",
+        {"attempt": attempt, "page": page, "scenario": scenario, "form": form, **_board(form)},
+        status=status,
+    )
+
+
+def _board(form: MappingForm) -> dict[str, Any]:
+    """Each item's card goes in the zone its select currently names ('' = not placed yet)."""
+    cards: dict[str, list[Any]] = {"": [], **{c: [] for c in CATEGORIES}}
+    for item, field in form.item_fields():
+        value = field.value() or ""
+        cards[value if value in cards else ""].append((item, field))
+
+    def zone(key: str, title: str) -> dict[str, Any]:
+        return {"zone": key, "title": title, "cards": cards[key]}
+
+    return {
+        "unplaced": zone("", "Not placed yet"),
+        "worries": [zone("harm", "Harm"), zone("complicating_factor", "Complicating factors")],
+        "working_well": [zone("strength", "Strengths"), zone("safety", "Existing safety")],
+        "choices": PLACE_CHOICES,
+        "narrative_html": render_markdown(form.scenario.narrative),
+    }
+
+
+@require_POST
+def draft(request: HttpRequest, pk: int) -> JsonResponse:
+    """Autosave from the builder's script. Signed out: 401 JSON, so the page can keep the text and say so."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"saved": False, "error": "signed_out"}, status=401)
+    attempt = _own_attempt(request, pk)
+    form = MappingForm(attempt.scenario.to_scenario(), request.POST)
+    if not form.is_valid():
+        errors = [str(e) for errors in form.errors.values() for e in errors]
+        return JsonResponse({"saved": False, "error": "invalid", "messages": errors}, status=400)
+    try:
+        save_draft(attempt, form.mapping_data)
+    except (ScenarioFileError, AttemptError) as exc:
+        return JsonResponse({"saved": False, "error": "invalid", "messages": [str(exc)]}, status=409)
+    return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M")})
+
+
+@require_POST
+def hints(request: HttpRequest, slug: str) -> JsonResponse:
+    """Plain-language hints for one text box, while the learner types."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"hints": [], "error": "signed_out"}, status=401)
+    page = _live_scenario(slug)
+    section = "goals" if request.POST.get("section") == "goals" else "statements"
+    text = (request.POST.get("text") or "")[:5000]
+    return JsonResponse({"hints": text_hints(page.to_scenario(), section, text, jargon_entries())})
+
+
+@login_required
+@require_GET
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = _visible_attempt(request, pk)
+    if attempt.is_draft:
+        if attempt.user_id == request.user.pk:
+            return redirect("scenarios:builder", pk=attempt.pk)
+        raise Http404
+    page = attempt.scenario
+    scenario = page.to_scenario()
+    mapping = attempt.mapping or {}
+    placements = mapping.get("placements") or {}
+    model = model_mapping(scenario)
+    items = [(item, placements.get(item.id), item.accepts(placements.get(item.id) or "")) for item in scenario.items]
+    feedback = (attempt.result or {}).get("feedback", [])
+    return render(
+        request,
+        "scenarios/result.html",
+        {
+            "attempt": attempt,
+            "page": page,
+            "scenario": scenario,
+            "result": attempt.result or {},
+            "sections": _sections(attempt.result or {}, scenario),
+            "feedback": feedback,
+            "items": items,
+            "statements": [t for t in mapping.get("statements") or [] if t.strip()],
+            "goals": [t for t in mapping.get("goals") or [] if t.strip()],
+            "scaling": mapping.get("scaling") or {},
+            "model": model,
+            "can_review": can_review(request.user),
+            "is_owner": attempt.user_id == request.user.pk,
+        },
+    )
+
+
+SECTION_LABELS = {"categorisation": "Sorting the case information", "scaling": "Scaling"}
+
+
+def _sections(result: dict[str, Any], scenario: Any) -> list[dict[str, Any]]:
+    labels = {
+        **SECTION_LABELS,
+        "statements": f"{scenario.statement_label.capitalize()}s",
+        "goals": f"{scenario.goal_label.capitalize()}s",
+    }
+    return [
+        {"name": name, "label": labels.get(name, name), **values}
+        for name, values in (result.get("sections") or {}).items()
+    ]
+
+
+@login_required
+@require_POST
+def override(request: HttpRequest, pk: int) -> HttpResponse:
+    if not can_review(request.user):
+        raise Http404
+    attempt = _visible_attempt(request, pk)
+    raw = (request.POST.get("score") or "").strip()
+    try:
+        override_score(attempt, request.user, int(raw) if raw.isdigit() else -1, request.POST.get("note", ""))
+    except AttemptError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "The score was changed. The learner sees the new score and your note.")
+    return redirect("scenarios:result", pk=attempt.pk)
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    if not can_review(request.user):
+        raise Http404
+    page = get_object_or_404(ScenarioPage, slug=slug)
+    scenario = page.to_scenario()
+    texts: QuerySet[Attempt] = (
+        Attempt.objects.submitted().filter(scenario=page).select_related("user").order_by("-submitted_at", "-pk")
+    )
+    paginator = Paginator(texts, 20)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "scenarios/report.html",
+        {"page": page, "scenario": scenario, "report": scenario_report(page, scenario), "page_obj": page_obj},
+    )
+
+
+@login_required
+def accept(request: HttpRequest, slug: str) -> HttpResponse:
+    """Preview (GET) and apply (POST) accepting a learner's text as an alternative model answer."""
+    if not can_review(request.user):
+        raise Http404
+    page = get_object_or_404(ScenarioPage, slug=slug)
+    scenario = page.to_scenario()
+    params = request.POST if request.method == "POST" else request.GET
+    source = get_object_or_404(Attempt.objects.submitted(), pk=params.get("attempt") or 0, scenario=page)
+    section = "goals" if params.get("section") == "goals" else "statements"
+    texts = [t for t in (source.mapping.get(section) or []) if t.strip()]
+    try:
+        text = texts[int(params.get("text", ""))]
+    except (ValueError, IndexError):
+        raise Http404 from None
+    models = getattr(scenario, section)
+    raw_index = params.get("model", "0")
+    index = int(raw_index) if raw_index.isdigit() and int(raw_index) < len(models) else 0
+    error = ""
+    if request.method == "POST":
+        try:
+            accepted = accept_alternative(page, section, index, text, params.get("note", ""), request.user, source)
+        except AttemptError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request, f"The text was added to the model answer. {len(accepted.rescored)} attempts were rescored."
+            )
+            return redirect(reverse("scenarios:report", args=[page.slug]))
+    try:
+        changes = preview_alternative(page, section, index, text)
+    except AttemptError as exc:
+        changes, error = [], str(exc)
+    return render(
+        request,
+        "scenarios/accept.html",
+        {
+            "page": page,
+            "scenario": scenario,
+            "source": source,
+            "section": section,
+            "text": text,
+            "text_index": params.get("text"),
+            "models": list(enumerate(models)),
+            "model_index": index,
+            "changes": changes,
+            "error": error,
+            "note": params.get("note", ""),
+        },
+        status=400 if error and request.method == "POST" else 200,
+    )
