@@ -87,11 +87,15 @@ def test_it_reads_a_good_file():
 def test_every_real_course_file_parses(path):
     spec = read_course_file(path)
     assert spec.lesson_count > 0
-    assert all(any(kind == "knowledge_check" for l in m.lessons for kind, _ in l.blocks) for m in spec.modules)
+    assert all(
+        any(kind == "knowledge_check" for lesson in m.lessons for kind, _ in lesson.blocks) for m in spec.modules
+    )
 
 
 @pytest.mark.skipif(not (CONTENT / "new-staff.yaml").exists(), reason="no new-staff course yet")
 def test_the_new_staff_course_meets_the_content_counts():
     spec = read_course_file(CONTENT / "new-staff.yaml")
-    links = sum(1 for m in spec.modules for l in m.lessons if any(kind == "scenario_link" for kind, _ in l.blocks))
+    links = sum(
+        1 for m in spec.modules for lesson in m.lessons if any(kind == "scenario_link" for kind, _ in lesson.blocks)
+    )
     assert len(spec.modules) >= 8 and spec.lesson_count >= 20 and links >= 2
