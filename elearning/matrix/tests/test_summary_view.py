@@ -1,0 +1,98 @@
+"""The summary: agency x role, drilling down to teams; headline figures; the chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from elearning.matrix import services
+from elearning.matrix.models import CompletionSource
+
+pytestmark = pytest.mark.django_db
+URL = reverse("matrix:summary")
+
+
+@pytest.mark.parametrize("name", ["summary", "board"])
+def test_only_practice_leads_and_administrators_may_see_it(client, new_staff, outsider, requirements, name):
+    url = reverse(f"matrix:{name}")
+    assert client.get(url).status_code == 302
+    client.force_login(new_staff)
+    assert client.get(url).status_code == 403
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
+
+
+def test_it_counts_the_share_complete_for_each_agency_and_role(client, training_admin, new_staff, south_worker, requirements, trainings):
+    services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    client.force_login(training_admin)
+    response = client.get(URL)
+    row = next(r for r in response.context["rows"] if r.labels == ["Children's Social Care", "Social worker"])
+    cell = row.cells[trainings["elearning"].pk]
+    assert (cell.complete, cell.required, cell.percent) == (1, 2, 50)
+    assert "50%" in response.content.decode()
+
+
+def test_the_headline_counts_people_who_have_done_everything_they_must(client, training_admin, new_staff, outsider, requirements, trainings):
+    # The health visitor needs only the e-learning; the social worker needs three trainings.
+    services.record_completion(outsider, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    client.force_login(training_admin)
+    headline = client.get(URL).context["headline"]
+    assert headline.trained == 1
+    assert headline.required == 3  # the administrator herself must do the e-learning too
+    assert headline.percent == 33
+
+
+def test_it_drills_down_to_teams_then_people(client, practice_lead, new_staff, requirements, partnership):
+    client.force_login(practice_lead)
+    params = {"agency": partnership["csc"].pk, "role": partnership["roles"]["social-worker"].pk}
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    assert [r.labels for r in response.context["rows"]] == [["Assessment Team North"]]
+    people = reverse("matrix:people") + f"?team={partnership['teams']['north'].pk}"
+    assert people in response.content.decode()
+
+
+def test_a_lead_drilling_into_another_agency_gets_a_404(client, practice_lead, outsider, requirements, partnership):
+    client.force_login(practice_lead)
+    params = {"agency": partnership["health"].pk, "role": partnership["roles"]["health-visitor"].pk}
+    assert client.get(URL, params).status_code == 404
+    assert client.get(URL, {"agency": "x", "role": "1"}).status_code == 404
+
+
+def test_the_lead_s_summary_counts_only_their_people(client, practice_lead, new_staff, south_worker, outsider, requirements):
+    client.force_login(practice_lead)
+    rows = client.get(URL).context["rows"]
+    assert sum(r.people for r in rows) == 2  # Sam and the lead herself
+
+
+def test_the_chart_is_drawn_on_the_server_with_a_table_of_its_figures(client, training_admin, new_staff, requirements, trainings):
+    services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    client.force_login(training_admin)
+    body = client.get(URL).content.decode()
+    assert '<svg class="app-matrix-chart__svg"' in body
+    assert "September 2026" in body
+
+
+@pytest.mark.parametrize("people", [2, 30])
+def test_the_summary_and_board_cost_a_fixed_number_of_queries(
+    client, training_admin, make_person, requirements, trainings, django_assert_max_num_queries, people
+):
+    for n in range(people):
+        person = make_person("Many", f"Person{n}", team="south" if n % 2 else "north")
+        services.record_completion(person, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    client.force_login(training_admin)
+    client.get(URL)
+    with django_assert_max_num_queries(16):
+        client.get(URL)
+    with django_assert_max_num_queries(16):
+        client.get(reverse("matrix:board"))
+
+
+def test_the_board_report_is_one_printable_page(client, training_admin, new_staff, requirements):
+    client.force_login(training_admin)
+    body = client.get(reverse("matrix:board")).content.decode()
+    assert "report to the safeguarding board" in body
+    assert "js/matrix/print.js" in body
