@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from courses.training import demo
+from courses.training.models import Attendance, Booking, BookingStatus, ClassroomCourse, Event
+from elearning.matrix.models import CompletionRecord, CompletionSource
+from elearning.people import demo as people_demo
+from elearning.people.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def real_time(frozen_now):
+    """The demo is built relative to today: let it run at the frozen date all the same."""
+    return frozen_now
+
+
+def test_the_demo_loads_courses_events_waitlists_and_a_past_event_once():
+    people_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    counts = (
+        ClassroomCourse.objects.count(),
+        Event.objects.count(),
+        Booking.objects.count(),
+        Attendance.objects.count(),
+    )
+    demo.load(io.StringIO())
+    assert counts == (
+        ClassroomCourse.objects.count(),
+        Event.objects.count(),
+        Booking.objects.count(),
+        Attendance.objects.count(),
+    )
+    assert set(ClassroomCourse.objects.values_list("training__slug", flat=True)) == {
+        "two-day-foundation",
+        "practice-lead-enhanced",
+        "training-for-trainers",
+        "refresher",
+    }
+    assert (
+        ClassroomCourse.objects.get(slug="two-day-foundation").prerequisites.filter(slug="elearning-new-staff").exists()
+    )
+    assert Booking.objects.filter(status=BookingStatus.WAITLISTED).count() >= 2
+    assert CompletionRecord.objects.filter(source=CompletionSource.CLASSROOM).count() == 4
+    sam = User.objects.get(email="sam.okafor@northbridge.gov.uk")
+    assert not Booking.objects.filter(learner=sam).exists()
+    with_places = [e for e in Event.objects.filter(course__slug="two-day-foundation", status="open") if e.places_left()]
+    assert with_places
