@@ -308,15 +308,14 @@ def check_staff(table: Table, lookups: StaffLookups) -> Checked:
                 )
             )
     known = lookups.existing_emails | set(seen)
-    for staff in result.rows:
-        if staff.line_manager_email and staff.line_manager_email not in known:
-            result.errors.append(
-                RowError(
-                    staff.row,
-                    "line manager email",
-                    f"{staff.line_manager_email} has no account and is not in this file.",
-                )
+    unknown_manager = [s for s in result.rows if s.line_manager_email and s.line_manager_email not in known]
+    for staff in unknown_manager:
+        result.errors.append(
+            RowError(
+                staff.row, "line manager email", f"{staff.line_manager_email} has no account and is not in this file."
             )
+        )
+    result.rows = [s for s in result.rows if s not in unknown_manager]
     result.errors.sort(key=lambda e: e.row)
     return result
 

@@ -18,9 +18,13 @@ TODAY = dt.date(2026, 11, 20)
 @pytest.fixture
 def trainings(db: Any) -> dict[str, Training]:
     return {
-        "elearning": Training.objects.create(slug="elearning-new-staff", title="E-learning", kind=TrainingKind.ELEARNING),
+        "elearning": Training.objects.create(
+            slug="elearning-new-staff", title="E-learning", kind=TrainingKind.ELEARNING
+        ),
         "two_day": Training.objects.create(slug="two-day-foundation", title="Two-day", kind=TrainingKind.CLASSROOM),
-        "scenarios": Training.objects.create(slug="scenario-practice", title="Scenarios", kind=TrainingKind.SCENARIO_SET),
+        "scenarios": Training.objects.create(
+            slug="scenario-practice", title="Scenarios", kind=TrainingKind.SCENARIO_SET
+        ),
     }
 
 

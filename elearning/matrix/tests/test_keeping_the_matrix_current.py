@@ -79,7 +79,9 @@ def test_changing_role_removes_what_no_longer_applies(requirements, new_staff, p
     ]
 
 
-def test_an_agency_s_own_requirement_overrides_the_one_for_every_agency(requirements, new_staff, partnership, trainings):
+def test_an_agency_s_own_requirement_overrides_the_one_for_every_agency(
+    requirements, new_staff, partnership, trainings
+):
     own = Requirement.objects.create(
         training=trainings["elearning"], role=partnership["roles"]["social-worker"], agency=partnership["csc"],
         due_within=90,

@@ -27,7 +27,9 @@ def test_a_learner_is_sent_to_their_own_row(client, new_staff, requirements):
     assert response["Location"] == reverse("matrix:mine")
 
 
-def test_a_practice_lead_sees_their_team_and_nobody_else(client, practice_lead, new_staff, south_worker, outsider, requirements):
+def test_a_practice_lead_sees_their_team_and_nobody_else(
+    client, practice_lead, new_staff, south_worker, outsider, requirements
+):
     client.force_login(practice_lead)
     body = client.get(URL).content.decode()
     assert "Sam Okafor" in body
@@ -42,7 +44,9 @@ def test_a_practice_lead_asking_for_another_group_gets_a_404(client, practice_le
     assert client.get(URL, {param: value}).status_code == 404
 
 
-def test_a_lead_of_another_agency_sees_only_their_agency(client, other_lead, new_staff, outsider, requirements, partnership):
+def test_a_lead_of_another_agency_sees_only_their_agency(
+    client, other_lead, new_staff, outsider, requirements, partnership
+):
     client.force_login(other_lead)
     response = client.get(URL)
     assert response.status_code == 200, response.get("Location")
@@ -52,7 +56,9 @@ def test_a_lead_of_another_agency_sees_only_their_agency(client, other_lead, new
     assert client.get(URL, {"team": partnership["teams"]["north"].pk}).status_code == 404
 
 
-def test_a_training_administrator_sees_everyone(client, training_admin, new_staff, south_worker, outsider, requirements):
+def test_a_training_administrator_sees_everyone(
+    client, training_admin, new_staff, south_worker, outsider, requirements
+):
     client.force_login(training_admin)
     body = client.get(URL).content.decode()
     assert all(name in body for name in ("Sam Okafor", "Sol Southey", "Hannah Price"))
@@ -66,7 +72,9 @@ def test_status_is_shown_in_words_as_well_as_colour(client, training_admin, new_
     assert "Completed 10 Sep 2026" in body
 
 
-def test_it_filters_by_status_and_searches_by_name(client, training_admin, new_staff, south_worker, requirements, trainings):
+def test_it_filters_by_status_and_searches_by_name(
+    client, training_admin, new_staff, south_worker, requirements, trainings
+):
     services.record_completion(south_worker, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
     client.force_login(training_admin)
     body = client.get(URL, {"status": "complete", "training": trainings["elearning"].pk}).content.decode()

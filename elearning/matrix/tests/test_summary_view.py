@@ -24,7 +24,9 @@ def test_only_practice_leads_and_administrators_may_see_it(client, new_staff, ou
     assert client.get(url).status_code == 403
 
 
-def test_it_counts_the_share_complete_for_each_agency_and_role(client, training_admin, new_staff, south_worker, requirements, trainings):
+def test_it_counts_the_share_complete_for_each_agency_and_role(
+    client, training_admin, new_staff, south_worker, requirements, trainings
+):
     services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
     client.force_login(training_admin)
     response = client.get(URL)
@@ -34,7 +36,9 @@ def test_it_counts_the_share_complete_for_each_agency_and_role(client, training_
     assert "50%" in response.content.decode()
 
 
-def test_the_headline_counts_people_who_have_done_everything_they_must(client, training_admin, new_staff, outsider, requirements, trainings):
+def test_the_headline_counts_people_who_have_done_everything_they_must(
+    client, training_admin, new_staff, outsider, requirements, trainings
+):
     # The health visitor needs only the e-learning; the social worker needs three trainings.
     services.record_completion(outsider, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
     services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
@@ -62,13 +66,17 @@ def test_a_lead_drilling_into_another_agency_gets_a_404(client, practice_lead, o
     assert client.get(URL, {"agency": "x", "role": "1"}).status_code == 404
 
 
-def test_the_lead_s_summary_counts_only_their_people(client, practice_lead, new_staff, south_worker, outsider, requirements):
+def test_the_lead_s_summary_counts_only_their_people(
+    client, practice_lead, new_staff, south_worker, outsider, requirements
+):
     client.force_login(practice_lead)
     rows = client.get(URL).context["rows"]
     assert sum(r.people for r in rows) == 2  # Sam and the lead herself
 
 
-def test_the_chart_is_drawn_on_the_server_with_a_table_of_its_figures(client, training_admin, new_staff, requirements, trainings):
+def test_the_chart_is_drawn_on_the_server_with_a_table_of_its_figures(
+    client, training_admin, new_staff, requirements, trainings
+):
     services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
     client.force_login(training_admin)
     body = client.get(URL).content.decode()

@@ -1,0 +1,68 @@
+"""CSV and Excel downloads: same people as the page, streamed, and safe to open."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_rows(response) -> list[list[str]]:
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("name", ["people_export", "summary_export"])
+def test_learners_may_not_download(client, new_staff, outsider, requirements, name):
+    url = reverse(f"matrix:{name}", args=["csv"])
+    assert client.get(url).status_code == 302
+    client.force_login(new_staff)
+    assert client.get(url).status_code == 403
+
+
+def test_a_practice_lead_downloads_only_their_people(
+    client, practice_lead, new_staff, south_worker, outsider, requirements
+):
+    client.force_login(practice_lead)
+    rows = csv_rows(client.get(reverse("matrix:people_export", args=["csv"])))
+    names = {row[0] for row in rows[1:]}
+    assert names == {"Sam Okafor", "Priya Shah"}
+    assert rows[0][:6] == ["Name", "Email", "Agency", "Team", "Role", "Start date"]
+
+
+def test_a_lead_filtering_an_export_to_another_team_gets_a_404(client, practice_lead, partnership, requirements):
+    client.force_login(practice_lead)
+    url = reverse("matrix:people_export", args=["xlsx"])
+    assert client.get(url, {"team": partnership["teams"]["south"].pk}).status_code == 404
+
+
+def test_formula_like_names_are_made_safe_in_both_formats(client, training_admin, make_person, requirements):
+    make_person('=HYPERLINK("http://evil","x")', "Smith")
+    client.force_login(training_admin)
+    rows = csv_rows(client.get(reverse("matrix:people_export", args=["csv"]), {"q": "Smith"}))
+    assert rows[1][0].startswith("'=HYPERLINK")
+    response = client.get(reverse("matrix:people_export", args=["xlsx"]), {"q": "Smith"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet["A2"].value.startswith("'=HYPERLINK")
+    assert sheet["A2"].data_type == "s"
+
+
+def test_the_summary_downloads_with_counts_and_a_total(client, training_admin, new_staff, requirements):
+    client.force_login(training_admin)
+    rows = csv_rows(client.get(reverse("matrix:summary_export", args=["csv"])))
+    assert rows[0][:3] == ["Agency", "Role", "People"]
+    assert rows[-1][0] == "All"
+    response = client.get(reverse("matrix:summary_export", args=["xlsx"]))
+    assert response["Content-Disposition"].startswith('attachment; filename="training-matrix-summary-')
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet["A1"].value == "Agency"
+
+
+def test_an_unknown_format_is_not_found(client, training_admin):
+    client.force_login(training_admin)
+    assert client.get(reverse("matrix:people_export", args=["pdf"])).status_code == 404
