@@ -86,10 +86,15 @@ def test_import_course_refuses_a_bad_file_with_its_problems(home_page, tmp_path)
     assert not CoursePage.objects.exists()
 
 
-def test_the_real_content_loads_through_load_demo(home_page):
+def test_the_real_content_loads_through_load_demo_and_every_lesson_renders(home_page, client, new_staff):
     out = io.StringIO()
     demo.load(out)
     if not list(demo.CONTENT_DIR.glob("*.yaml")):
         pytest.skip("no course content yet")
     assert "skipped" not in out.getvalue(), out.getvalue()
     assert set(CoursePage.objects.values_list("slug", flat=True)) >= {"new-staff", "councillor-briefing"}
+    client.force_login(new_staff)
+    for lesson in LessonPage.objects.live():
+        response = client.get(lesson.url)
+        assert response.status_code == 200, lesson.url
+        assert "<script>" not in response.content.decode().split('class="app-lesson-body"')[1].split("</main>")[0]
