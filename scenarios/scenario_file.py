@@ -53,7 +53,7 @@ SECTIONS: tuple[str, ...] = ("categorisation", "statements", "goals", "scaling")
 DEFAULT_PASS_MARK = 70
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-HTML_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+HTML_TAG_RE = re.compile(r"<[a-zA-Z!/]")
 
 # Limits on a learner's answer: a statement is a sentence or two, so these
 # leave plenty of room while refusing pasted documents.

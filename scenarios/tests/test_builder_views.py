@@ -115,7 +115,7 @@ def test_bad_input_gets_a_clear_message_and_nothing_is_stored(client, attempt, n
     )
     assert response.status_code == 400
     assert message in response.text
-    assert hollins.statements[0].text.replace("'", "&#x27;") in response.text  # everything typed is kept
+    assert hollins.goals[0].text.replace("'", "&#x27;") in response.text  # everything typed is kept
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.DRAFT and attempt.mapping == before and attempt.result is None
 
