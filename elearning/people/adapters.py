@@ -14,7 +14,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.contrib.auth.models import Group
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from elearning.people.domains import agency_for_email, email_domain
 from elearning.people.groups import GroupName
@@ -58,6 +58,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
         email = (sociallogin.user.email or "").strip()
         return bool(email) and agency_for_email(email) is not None
+
+    def get_app(self, request: HttpRequest, provider: str, client_id: str | None = None) -> Any:
+        """With single sign-on switched off, its addresses are simply not there
+        (a 404), rather than an error page."""
+        from allauth.socialaccount.models import SocialApp
+
+        try:
+            return super().get_app(request, provider, client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404("Single sign-on is not switched on.") from None
 
     def is_email_verified(self, provider: Any, email: str) -> bool:
         """The council's Entra tenant vouches for its own staff's addresses, and

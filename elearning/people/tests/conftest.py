@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from elearning.people.groups import GroupName
+from elearning.people.models import LearnerProfile, User
 
 
 @pytest.fixture
@@ -23,9 +24,7 @@ def signup_data() -> dict[str, str]:
 def unfinished_user(partnership: dict[str, Any], make_person: Any) -> Any:
     """Signed up and confirmed, but has not yet chosen a team and role."""
     user = make_person("Noor", "Ali", groups=(GroupName.LEARNER,))
-    profile = user.profile
-    profile.team = None
-    profile.role = None
-    profile.start_date = None
-    profile.save()
-    return user
+    # An update, not user.profile.save(): user.profile may still be the copy the
+    # post_save signal made, before make_person set the agency.
+    LearnerProfile.objects.filter(user=user).update(team=None, role=None, start_date=None)
+    return User.objects.get(pk=user.pk)
