@@ -179,8 +179,36 @@ def locate_course() -> Target:
 # --- Scenarios -------------------------------------------------------------------------
 
 
+SCENARIO_SLUG = "hollins-family"
+
+
 def locate_scenario_result() -> Target:
-    raise Skip("the scenario result page does not exist yet")
+    """The learner's submitted attempt at the worked example, scored from the
+    imperfect learner mapping kept with the scenario content, so the page has
+    feedback lines to show."""
+    import json
+
+    from django.urls import NoReverseMatch, reverse
+
+    scenario_page = _import("scenarios.models", "ScenarioPage")
+    attempt_model = _import("scenarios.models", "Attempt")
+    start_attempt = _import("scenarios.services", "start_attempt")
+    submit_attempt = _import("scenarios.services", "submit_attempt")
+    page = scenario_page.objects.live().filter(slug=SCENARIO_SLUG).first() or scenario_page.objects.live().first()
+    if page is None:
+        raise Skip("there is no live scenario in the demo content")
+    learner = _user(LEARNER_EMAIL)
+    attempt = attempt_model.objects.filter(user=learner, scenario=page, submitted_at__isnull=False).first()
+    if attempt is None:
+        mapping_file = settings.BASE_DIR / "scenarios" / "content" / "mappings" / f"{page.slug}.learner.json"
+        if not mapping_file.exists():
+            raise Skip(f"no learner mapping {mapping_file.name} to submit")
+        attempt = start_attempt(learner, page)
+        submit_attempt(attempt, json.loads(mapping_file.read_text(encoding="utf-8")))
+    try:
+        return Target(reverse("scenarios:result", kwargs={"pk": attempt.pk}), LEARNER_EMAIL)
+    except NoReverseMatch as exc:
+        raise Skip("the URL scenarios:result does not exist yet") from exc
 
 
 # --- The matrix ------------------------------------------------------------------------

@@ -181,7 +181,9 @@ def _measured(check: Check) -> str:
 
 def _check_rows(report: Report) -> tuple[list[str], list[list[str]]]:
     header = ["target", "measured", "target", "result"]
-    rows = [[c.title, _measured(c), c.target, c.verdict] for c in report.checks]
+    rows = [
+        [c.title, _measured(c), c.target, c.verdict + (f" ({c.detail})" if c.detail else "")] for c in report.checks
+    ]
     return header, rows
 
 
