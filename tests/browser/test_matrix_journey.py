@@ -1,0 +1,88 @@
+"""A practice lead and an administrator use the training matrix in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from elearning.home.demo_loader import load_all
+from elearning.people.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_practice_lead_finds_overdue_people_drills_down_and_downloads(page, sign_in, axe_check):
+    load_all(io.StringIO())
+    sign_in("priya.shah@northbridge.gov.uk", DEMO_PASSWORD)
+    page.goto("/matrix/")
+    assert page.get_by_role("heading", name="Training matrix").is_visible()
+    axe_check(page)
+    table = page.locator("table.app-matrix-table")
+    assert "Sam Okafor" in table.inner_text()
+    assert "Child Protection Team" not in table.inner_text()
+
+    page.get_by_label("Status", exact=True).select_option("overdue")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "status=overdue" in page.url
+    axe_check(page)
+    cells = page.locator("table.app-matrix-table tbody td strong.govuk-tag").all_inner_texts()
+    assert "Overdue" in cells
+
+    page.get_by_role("link", name="Summary", exact=True).click()
+    assert page.get_by_role("heading", name="Training summary").is_visible()
+    axe_check(page)
+    page.locator("table.app-matrix-table tbody a", has_text="Social worker").first.click()
+    assert page.get_by_role("heading", level=1).inner_text().endswith("by team")
+    axe_check(page)
+    page.get_by_role("link", name="Assessment Team North").click()
+    assert "team=" in page.url
+    axe_check(page)
+    assert "Sam Okafor" in page.locator("table.app-matrix-table").inner_text()
+
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="CSV file of the people in the matrix").click()
+    text = open(csv_download.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "Name" and any(row[0] == "Sam Okafor" for row in rows[1:])
+    assert all("Assessment Team" in row[3] for row in rows[1:])
+
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="Excel file of the people in the matrix").click()
+    sheet = load_workbook(xlsx_download.value.path()).active
+    assert sheet["A1"].value == "Name"
+    assert "Sam Okafor" in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    page.goto("/matrix/?team=999999")
+    assert page.locator("h1").inner_text() != "Training matrix"
+
+
+def test_an_administrator_sees_the_partnership_summary_and_board_report(page, sign_in, axe_check):
+    load_all(io.StringIO())
+    sign_in("alex.morgan@northbridge.gov.uk", DEMO_PASSWORD)
+    page.goto("/matrix/summary/")
+    axe_check(page)
+    body = page.locator("main").inner_text()
+    assert "trained so far" in body
+    for agency in ("Northshire Police", "Northbridge Community Health", "Northbridge Council Members"):
+        assert agency in body
+    assert page.locator("svg.app-matrix-chart__svg").is_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel file of the summary").click()
+    assert load_workbook(download.value.path()).active["A1"].value == "Agency"
+
+    page.get_by_role("link", name="Board report").click()
+    axe_check(page)
+    assert page.get_by_role("button", name="Print this report").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".govuk-header").is_visible()
+
+    page.emulate_media(media="screen")
+    page.goto("/matrix/mine/")
+    axe_check(page)
+    page.goto("/")
+    axe_check(page)
+    assert "What you must do, by when" in page.locator("main").inner_text()
