@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.test import Client
 
-from elearning.bench.pages import Skip, Target, signed_in_client
+from elearning.bench.pages import Skip, Target, failure, signed_in_client
 from elearning.bench.report import Figure
 
 MIB = 1024 * 1024
@@ -113,6 +113,9 @@ def measure_export(locate: Callable[[], Target], *, runs: int) -> tuple[Figure, 
     except Skip as skip:
         export.skipped = baseline.skipped = str(skip)
         return export, baseline, None
+    except Exception as exc:  # noqa: BLE001 - a broken export must not lose the whole run
+        export.skipped = baseline.skipped = failure(exc)
+        return export, baseline, None
     export.values.update(
         {
             "url": target.url,
@@ -141,4 +144,6 @@ def small_scale_export(locate: Callable[[], Target]) -> dict[str, float | int | 
         traced = consume_export(client, target.url, trace=True)
     except Skip as skip:
         return {"skipped": str(skip)}
+    except Exception as exc:  # noqa: BLE001 - a broken export must not lose the whole run
+        return {"skipped": failure(exc)}
     return {"rows": traced.rows, "peak_mib": traced.peak_mib}

@@ -142,8 +142,10 @@ def _wait_until_up(process: subprocess.Popen[bytes], port: int, log: object) -> 
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)  # type: ignore[attr-defined]
-            output = log.read().decode(errors="replace")[-800:]  # type: ignore[attr-defined]
-            raise RuntimeError(f"gunicorn stopped at start (exit {process.returncode}): {output}")
+            lines = log.read().decode(errors="replace").splitlines()  # type: ignore[attr-defined]
+            errors = [line for line in lines if "Error" in line and not line.startswith(" ")]
+            cause = (errors or lines or ["no output"])[-1].strip()
+            raise RuntimeError(f"gunicorn stopped at start (exit {process.returncode}): {cause}")
         try:
             if get_status(port, "/healthz", timeout=2)[0] == 200:
                 return
@@ -191,9 +193,14 @@ def measure_http(
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "count.lua"
         script.write_text(LUA_SCRIPT, encoding="utf-8")
-        with gunicorn(base_dir, database_url) as port:
-            for target in targets:
-                figures.append(_measure_one(target, port, script, seconds, runs, warmup_seconds))
+        try:
+            with gunicorn(base_dir, database_url) as port:
+                for target in targets:
+                    figures.append(_measure_one(target, port, script, seconds, runs, warmup_seconds))
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            done = {f.id for f in figures}
+            reason = str(exc).strip().splitlines()[-1][:300]
+            figures += [Figure(t.id, t.title, "http", skipped=reason) for t in targets if t.id not in done]
     return figures
 
 

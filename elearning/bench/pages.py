@@ -290,6 +290,9 @@ def measure_page(case: PageCase, *, runs: int, warmup: int) -> tuple[Figure, Tar
     except Skip as skip:
         figure.skipped = str(skip)
         return figure, None, None
+    except Exception as exc:  # noqa: BLE001 - one broken page must not lose the whole run
+        figure.skipped = failure(exc)
+        return figure, None, None
     figure.values.update(
         {
             "url": target.url,
@@ -315,3 +318,9 @@ def count_only(case: PageCase) -> tuple[str, int | None, str]:
         return case.id, count_page_queries(client, target.url), ""
     except Skip as skip:
         return case.id, None, str(skip)
+    except Exception as exc:  # noqa: BLE001 - one broken page must not lose the whole run
+        return case.id, None, failure(exc)
+
+
+def failure(exc: BaseException) -> str:
+    return f"failed with {type(exc).__name__}: {str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ''}"
