@@ -129,6 +129,7 @@ class EventForm(forms.ModelForm):
             "booking_closes",
         ]
         widgets = {
+            "status": forms.RadioSelect,
             "venue_address": forms.Textarea(attrs={"rows": 3}),
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
         }

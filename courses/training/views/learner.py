@@ -170,8 +170,10 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
     upcoming, past = [], []
     for booking in bookings:
         last = booking.event.last_day
-        is_past = booking.status == BookingStatus.CONFIRMED and last is not None and last.date < today
         row = {"booking": booking, "completed": f"event:{booking.event_id}" in completed_refs}
+        is_past = booking.status == BookingStatus.CONFIRMED and (
+            row["completed"] or (last is not None and last.date < today)
+        )
         if is_past:
             result = booking.attendance()
             row["result"] = result
