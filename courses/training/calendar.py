@@ -70,10 +70,24 @@ def _description(event: Event, day: EventDay, total_days: int) -> str:
     return "\n".join(lines)
 
 
-def booking_calendar(booking: Booking, method: str = Method.REQUEST, sequence: int | None = None) -> bytes:
-    """The .ics for one learner's booking: every day they are booked on."""
+def calendar_sequence(booking: Booking) -> int:
+    """The SEQUENCE of this learner's copy of the event.
+
+    It starts from the event's own SEQUENCE and goes up by two for each
+    earlier booking the learner held on the same event (each ended with a
+    CANCEL at one higher), so a learner who cancels and books again gets an
+    invitation their calendar accepts as newer than the cancellation."""
+    earlier = Booking.objects.filter(
+        event_id=booking.event_id, learner_id=booking.learner_id, pk__lt=booking.pk
+    ).count()
+    return booking.event.sequence + 2 * earlier
+
+
+def booking_calendar(booking: Booking, method: str = Method.REQUEST, bump: int = 0) -> bytes:
+    """The .ics for one learner's booking: every day they are booked on.
+    `bump` raises the SEQUENCE above the current one (a learner's own cancellation)."""
     event = booking.event
-    sequence = event.sequence if sequence is None else sequence
+    sequence = calendar_sequence(booking) + bump
     cal = Calendar()
     cal.add("prodid", f"-//{settings.PARTNERSHIP_NAME}//Signs of Safety training//EN")
     cal.add("version", "2.0")

@@ -42,10 +42,10 @@ def _where(event: Event) -> str:
     return text
 
 
-def _ics(booking: Booking, method: str = Method.REQUEST, sequence: int | None = None) -> Attachment:
+def _ics(booking: Booking, method: str = Method.REQUEST, bump: int = 0) -> Attachment:
     return Attachment(
         f"{booking.event.course.slug}.ics",
-        booking_calendar(booking, method, sequence),
+        booking_calendar(booking, method, bump),
         f"text/calendar; method={method}; charset=utf-8",
     )
 
@@ -174,7 +174,7 @@ def booking_cancelled(booking: Booking) -> None:
             f"\nThis was a late cancellation (less than {event.course.late_cancellation_days} days before the start). "
             "It is recorded and your practice lead can see it.\n"
         )
-    attachments = [_ics(booking, Method.CANCEL, event.sequence + 1)] if booking.confirmed_at else []
+    attachments = [_ics(booking, Method.CANCEL, bump=1)] if booking.confirmed_at else []
     queue_email(
         f"booking-cancelled:{booking.pk}",
         to=[booking.learner.email],

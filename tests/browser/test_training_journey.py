@@ -112,6 +112,10 @@ def test_booking_waitlist_offer_attendance_and_completion(
     for day in (1, 2):
         page.get_by_role("link", name=f"Mark attendance for day {day}").click()
         axe_check(page)
+        # The attendance page is used on a phone: nothing may scroll sideways at 320px.
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        page.set_viewport_size({"width": 1024, "height": 800})
         page.get_by_role("group", name="Callum Fraser").get_by_label("Attended").check()
         page.get_by_role("button", name=f"Save attendance for day {day}").click()
         page.get_by_text(f"Attendance for day {day} is saved").wait_for()

@@ -112,3 +112,15 @@ def test_a_catch_up_calendar_has_only_the_one_day(event, new_staff, trainer, mak
         catch_up = services.book_catch_up(booking.pk, later.pk, new_staff).booking
     days = _events(Calendar.from_ical(booking_calendar(catch_up)))
     assert [str(d["UID"]) for d in days] == [f"event-{later.pk}-day-2@127.0.0.1"]
+
+
+def test_booking_again_after_cancelling_sends_a_newer_invitation(event, new_staff):
+    first = services.book(event.pk, new_staff).booking
+    services.cancel(first.pk, new_staff, "Clash")
+    cancelled = _ics(f"booking-cancelled:{first.pk}")
+    again = services.book(event.pk, new_staff).booking
+    invited = _ics(f"booking-confirmed:{again.pk}")
+    cancel_sequence = int(_events(cancelled)[0]["SEQUENCE"])
+    assert cancel_sequence == 1
+    assert int(_events(invited)[0]["SEQUENCE"]) > cancel_sequence
+    assert str(_events(invited)[0]["UID"]) == str(_events(cancelled)[0]["UID"])
