@@ -22,7 +22,9 @@ def people(db):
 
 def test_every_role_has_a_requirement_and_the_statuses_are_spread(people):
     demo.load(io.StringIO())
-    assert set(Role.objects.values_list("slug", flat=True)) == set(Requirement.objects.values_list("role__slug", flat=True))
+    assert set(Role.objects.values_list("slug", flat=True)) == set(
+        Requirement.objects.values_list("role__slug", flat=True)
+    )
     statuses = dict(RequirementAssignment.objects.values_list("status").annotate(n=Count("id")))
     for status in ("complete", "booked", "overdue", "exempt", "not_started"):
         assert statuses.get(status, 0) > 0, status
