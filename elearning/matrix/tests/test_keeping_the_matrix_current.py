@@ -106,3 +106,16 @@ def test_deleting_a_person_with_completions_works(requirements, new_staff, train
     services.record_completion(new_staff, trainings["elearning"], TODAY, CompletionSource.ELEARNING, "c:1")
     new_staff.delete()
     assert not RequirementAssignment.objects.exists()
+
+
+def test_the_nightly_command_refreshes_whoever_is_due(requirements, new_staff, trainings):
+    import io
+
+    from django.core.management import call_command
+
+    with time_machine.travel(dt.datetime(2026, 9, 20, 10, 0), tick=False):
+        services.refresh_people([new_staff.pk])
+    out = io.StringIO()
+    call_command("refresh_matrix", stdout=out)
+    assert "matrix rows changed" in out.getvalue()
+    assert status_of(new_staff, trainings["elearning"]) == "overdue"
