@@ -111,15 +111,19 @@ def _page_url(page: Any, request: HttpRequest | None) -> str:
 def learner_course_views(outlines: list[Outline], user: Any, request: HttpRequest | None) -> list[CourseView]:
     """The learner's state in each course: two queries whatever the number of courses or lessons."""
     course_ids = [o.course.pk for o in outlines]
-    rows = list(
-        LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
-            "lesson_id", "completed_at", "last_opened_at"
+    rows: list[tuple[int, Any, Any]] = []
+    completions: dict[int, CourseCompletion] = {}
+    # Admin previews are served without a learner: show the page with no progress.
+    if getattr(user, "is_authenticated", False):
+        rows = list(
+            LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
+                "lesson_id", "completed_at", "last_opened_at"
+            )
         )
-    )
-    completions = {
-        c.course_id: c
-        for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
-    }
+        completions = {
+            c.course_id: c
+            for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
+        }
     completed = {lesson_id for lesson_id, done_at, _ in rows if done_at is not None}
     opened = {lesson_id for lesson_id, _, _ in rows}
     last_opened_at = {lesson_id: when for lesson_id, _, when in rows}
@@ -170,6 +174,9 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
     """Everything a lesson page shows besides its body: place in the course,
     previous and next, the learner's answers and journal entries."""
     user = request.user
+    if lesson.pk is None:
+        # An admin preview of a lesson not saved yet: it has no place or answers.
+        return {"course": None}
     course = getattr(lesson, "_course", None) or CoursePage.objects.ancestor_of(lesson).first()
     context: dict[str, Any] = {"course": course}
     if course is None:
@@ -177,7 +184,8 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
     view = learner_course_view(load_outline(course), user, request)
     previous_id, next_id = neighbours(view.ordered_ids, lesson.pk)
     module = next((m for m in view.modules if any(item.page.pk == lesson.pk for item in m.lessons)), None)
-    answers = {a.question_id: a for a in QuestionAnswer.objects.filter(user=user, lesson=lesson)}
+    signed_in = getattr(user, "is_authenticated", False)
+    answers = {a.question_id: a for a in QuestionAnswer.objects.filter(user=user, lesson=lesson)} if signed_in else {}
     checks = lesson.knowledge_checks()
     correct = sum(1 for question_id, _ in checks if question_id in answers and answers[question_id].correct)
     position = view.ordered_ids.index(lesson.pk) + 1 if lesson.pk in view.ordered_ids else None
@@ -189,7 +197,9 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
             "previous": {"url": view.urls[previous_id], "title": view.titles[previous_id]} if previous_id else None,
             "next": {"url": view.urls[next_id], "title": view.titles[next_id]} if next_id else None,
             "learner_answers": answers,
-            "learner_journal": {e.prompt_id: e for e in JournalEntry.objects.filter(user=user, lesson=lesson)},
+            "learner_journal": (
+                {e.prompt_id: e for e in JournalEntry.objects.filter(user=user, lesson=lesson)} if signed_in else {}
+            ),
             "checks_total": len(checks),
             "checks_correct": correct,
             "lesson_complete": lesson.pk

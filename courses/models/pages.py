@@ -135,6 +135,9 @@ class CoursePage(SignedInPageMixin, Page):
         from courses.outline import learner_course_view, load_outline
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is None:
+            # An admin preview of a course not saved yet: nothing under it, no progress.
+            return context
         context["course_view"] = learner_course_view(load_outline(self), request.user, request)
         context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
         return context
@@ -156,6 +159,8 @@ class ModulePage(SignedInPageMixin, Page):
         from courses.outline import learner_course_view, load_outline
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is None:
+            return context
         course = CoursePage.objects.ancestor_of(self).first()
         course_view = learner_course_view(load_outline(course), request.user, request) if course else None
         context["course"] = course
