@@ -92,6 +92,8 @@ def make_person(partnership: dict[str, Any]) -> Callable[..., User]:
         for key, value in profile_fields.items():
             setattr(profile, key, value)
         profile.save()
+        # The post_save signal cached its own, empty copy as user.profile: swap in the finished one.
+        user.profile = profile
         user.groups.set(Group.objects.filter(name__in=groups))
         return user
 
