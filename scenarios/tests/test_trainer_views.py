@@ -63,7 +63,9 @@ def test_the_report_counts_attempts_and_names_the_common_misplacements(client, a
     assert ALTERNATIVE.replace("'", "&#x27;") in text
 
 
-def test_the_report_runs_a_fixed_number_of_queries(client, scenario_page, hollins, make_person, trainer, django_assert_max_num_queries):
+def test_the_report_runs_a_fixed_number_of_queries(
+    client, scenario_page, hollins, make_person, trainer, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
