@@ -37,6 +37,8 @@ class GovukFormMixin(forms.Form):
 
 class LoginForm(GovukFormMixin, allauth_forms.LoginForm):
     labels = {"login": "Email address", "remember": "Keep me signed in on this device"}
+    # The "forgotten your password" link goes after the button, not between the two fields.
+    hints = {"password": ""}
 
 
 class SignupForm(GovukFormMixin, allauth_forms.SignupForm):
