@@ -20,6 +20,7 @@ urlpatterns = [
     path("training/", include("courses.training.urls")),
     path("mapping/", include("scenarios.urls")),
     path("matrix/", include("elearning.matrix.urls")),
+    path("my-data/", include("elearning.privacy.urls")),
 ]
 
 if settings.DEBUG:

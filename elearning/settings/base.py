@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "elearning.people",
     "elearning.matrix",
     "elearning.outbox",
+    "elearning.privacy",
     "courses",
     "courses.training",
     "scenarios",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "elearning.people.middleware.ProfileCompletionMiddleware",
     "elearning.people.middleware.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "elearning.privacy.middleware.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "elearning.urls"
@@ -257,6 +259,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# --- Privacy ---------------------------------------------------------------------
+# Accounts with no sign-in, learning or booking for this long lose their personal
+# data (`manage.py apply_retention`, daily). Three years by default.
+RETENTION_INACTIVE_DAYS = env_int("RETENTION_INACTIVE_DAYS", 3 * 365, minimum=30)
 
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
