@@ -96,3 +96,23 @@ def test_two_step_sign_in_is_offered_to_everyone_from_their_profile(client, new_
     client.force_login(new_staff)
     body = client.get("/profile/").content.decode()
     assert 'href="/accounts/2fa/"' in body
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/accounts/2fa/", "Two-step sign-in"),
+        ("/accounts/2fa/totp/deactivate/", "Turn off two-step sign-in"),
+        ("/accounts/2fa/recovery-codes/", "Your recovery codes"),
+        ("/accounts/2fa/recovery-codes/generate/", "Make new recovery codes"),
+    ],
+)
+def test_the_pages_for_someone_using_an_app_are_govuk_pages(client, new_staff, url, title):
+    client.post("/accounts/login/", {"login": new_staff.email, "password": PASSWORD})
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    client.get("/accounts/2fa/totp/activate/")
+    client.post("/accounts/2fa/totp/activate/", {"code": totp_now(client.session["mfa.totp.secret"])})
+    body = client.get(url).content.decode()
+    assert f"<title>{title} - " in body
+    assert "govuk-button" in body
+    assert "style=" not in body
