@@ -1,0 +1,72 @@
+"""How to fill each URL's parameters from the shared site, and how to ask."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+
+from tests.security.conftest import Site
+
+# URL name -> its parameters, from the site's real objects. Object-level
+# parameters name Sam's records, so everyone but Sam (and those allowed to
+# see them) must be refused.
+PARAMS: dict[str, Callable[[Site], dict[str, Any]]] = {
+    "courses:answer": lambda s: {"lesson_id": s.objects["lesson"].pk, "question_id": s.objects["question_id"]},
+    "courses:reflect": lambda s: {"lesson_id": s.objects["reflective"].pk, "prompt_id": s.objects["prompt_id"]},
+    "courses:complete": lambda s: {"lesson_id": s.objects["lesson"].pk},
+    "courses:certificate": lambda s: {"code": s.records.certificate.code},
+    "courses:certificate_pdf": lambda s: {"code": s.records.certificate.code},
+    "courses:verify_code": lambda s: {"code": s.records.certificate.code},
+    "matrix:import_preview": lambda s: {"pk": s.objects["batch"].pk},
+    "matrix:import_upload": lambda s: {"kind": "staff"},
+    "matrix:people_export": lambda s: {"fmt": "csv"},
+    "matrix:summary_export": lambda s: {"fmt": "csv"},
+    "privacy:person": lambda s: {"pk": s.people["learner"].pk},
+    "scenarios:accept": lambda s: {"slug": s.objects["scenario"].slug},
+    "scenarios:report": lambda s: {"slug": s.objects["scenario"].slug},
+    "scenarios:hints": lambda s: {"slug": s.objects["scenario"].slug},
+    "scenarios:start": lambda s: {"slug": s.objects["scenario"].slug},
+    "scenarios:builder": lambda s: {"pk": s.records.draft.pk},
+    "scenarios:draft": lambda s: {"pk": s.records.draft.pk},
+    "scenarios:result": lambda s: {"pk": s.records.attempt.pk},
+    "scenarios:override": lambda s: {"pk": s.records.attempt.pk},
+    "training:accept_offer": lambda s: {"pk": s.records.booking.pk},
+    "training:decline_offer": lambda s: {"pk": s.records.booking.pk},
+    "training:offer": lambda s: {"pk": s.records.booking.pk},
+    "training:calendar": lambda s: {"pk": s.records.booking.pk},
+    "training:cancel_booking": lambda s: {"pk": s.records.booking.pk},
+    "training:decide": lambda s: {"pk": s.records.booking.pk},
+    "training:approval_link": lambda s: {"token": "not-a-real-token"},
+    "training:book": lambda s: {"pk": s.objects["event"].pk},
+    "training:book_catch_up": lambda s: {"pk": s.objects["event"].pk},
+    "training:event": lambda s: {"pk": s.objects["event"].pk},
+    "training:roster": lambda s: {"pk": s.objects["event"].pk},
+    "training:roster_csv": lambda s: {"pk": s.objects["event"].pk},
+    "training:sign_in_sheet": lambda s: {"pk": s.objects["event"].pk},
+    "training:event_edit": lambda s: {"pk": s.objects["event"].pk},
+    "training:email_everyone": lambda s: {"pk": s.objects["event"].pk},
+    "training:cancel_event": lambda s: {"pk": s.objects["event"].pk},
+    "training:attendance": lambda s: {"pk": s.objects["event"].pk, "day": 1},
+}
+
+
+def client_for(site: Site, persona: str, **options: Any) -> Client:
+    client = Client(**options)
+    user = site.people.get(persona)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def outcome(response: Any) -> str:
+    """A response in one word: the status, or where a redirect goes."""
+    if response.status_code in (301, 302, 303):
+        location = response["Location"]
+        if "/accounts/login/" in location:
+            return "login"
+        if "/welcome/" in location:
+            return "welcome"
+        return "redirect"
+    return str(response.status_code)
