@@ -264,6 +264,8 @@ CONTENT_SECURITY_POLICY = {
 # Accounts with no sign-in, learning or booking for this long lose their personal
 # data (`manage.py apply_retention`, daily). Three years by default.
 RETENTION_INACTIVE_DAYS = env_int("RETENTION_INACTIVE_DAYS", 3 * 365, minimum=30)
+# Book, cancel and answer offers: at most this many times a minute per person.
+BOOKING_ACTIONS_PER_MINUTE = env_int("BOOKING_ACTIONS_PER_MINUTE", 20, minimum=1)
 
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

@@ -19,6 +19,7 @@ from courses.training.forms import CancelForm, EventFilterForm
 from courses.training.models import Booking, BookingStatus, Event, EventStatus, TrainerLicence
 from courses.training.views.common import own_booking, report_refusal
 from elearning.matrix.models import CompletionRecord, CompletionSource
+from elearning.privacy.throttle import limit_bookings
 
 LISTED = [EventStatus.OPEN, EventStatus.FULL]
 
@@ -120,6 +121,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_bookings
 def book(request: HttpRequest, pk: int) -> HttpResponse:
     if not Event.objects.filter(pk=pk).exclude(status=EventStatus.DRAFT).exists():
         raise Http404("No such event.")
@@ -134,6 +136,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_bookings
 def book_catch_up(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         earlier = int(request.POST.get("earlier", ""))
@@ -197,6 +200,7 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@limit_bookings
 def cancel_booking(request: HttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     if not booking.is_active:
@@ -227,6 +231,7 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_bookings
 def accept_offer(request: HttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     outcome = services.accept_offer(booking.pk, request.user)
@@ -236,6 +241,7 @@ def accept_offer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_bookings
 def decline_offer(request: HttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     outcome = services.decline_offer(booking.pk, request.user)
