@@ -237,7 +237,10 @@ def accept(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(ScenarioPage, slug=slug)
     scenario = page.to_scenario()
     params = request.POST if request.method == "POST" else request.GET
-    source = get_object_or_404(Attempt.objects.submitted(), pk=params.get("attempt") or 0, scenario=page)
+    attempt_id = params.get("attempt", "")
+    source = get_object_or_404(
+        Attempt.objects.submitted(), pk=int(attempt_id) if attempt_id.isdigit() else 0, scenario=page
+    )
     section = "goals" if params.get("section") == "goals" else "statements"
     texts = [t for t in (source.mapping.get(section) or []) if t.strip()]
     try:
