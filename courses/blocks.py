@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -37,6 +39,15 @@ class MarkdownBlock(blocks.TextBlock):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "Markdown: ### for a heading, - for a list, **bold**, [link text](https://...).")
         super().__init__(**kwargs)
+
+    @cached_property
+    def field(self) -> forms.CharField:
+        # At the top level of a StreamField the editor shows the block's name in
+        # its header but gives the textarea no <label>: name it here, with the
+        # same words as the label shown inside other blocks.
+        field = super().field
+        field.widget.attrs["aria-label"] = str(self.label)
+        return field
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
@@ -248,6 +259,7 @@ class ReflectionBlock(blocks.StructBlock):
         context["action"] = _action_url("courses:reflect", parent_context, prompt_id)
         context["entry"] = journal.get(prompt_id)
         context["error"] = ""
+        context["just_saved"] = bool(prompt_id) and request is not None and request.GET.get("saved") == prompt_id
         if request is not None and request.GET.get("reflection") == prompt_id:
             context["error"] = (
                 "Your reflection is too long: keep it under 5,000 characters."

@@ -20,10 +20,17 @@ MUTED = HexColor("#484949")
 def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     buffer = io.BytesIO()
     width, height = landscape(A4)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    # The language and a title shown in the viewer's title bar (rather than the
+    # file name) let screen readers read the document properly.
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), lang="en-GB")
     pdf.setTitle(f"Certificate: {certificate.course_title}")
     pdf.setAuthor(settings.PARTNERSHIP_NAME)
-    pdf.setSubject(f"Certificate {certificate.display_code} for {certificate.learner_name}")
+    pdf.setSubject(
+        f"Certificate of completion {certificate.display_code}: {certificate.learner_name}, {certificate.course_title}"
+    )
+    pdf.setCreator(settings.PARTNERSHIP_NAME)
+    pdf.setKeywords(["certificate", "e-learning", "Signs of Safety"])
+    pdf.setViewerPreference("DisplayDocTitle", "true")
 
     pdf.setStrokeColor(ACCENT)
     pdf.setLineWidth(4)

@@ -31,9 +31,9 @@ def dashboard_section(request: HttpRequest) -> DashboardSection | None:
         title="Your e-learning",
         template="courses/includes/dashboard_section.html",
         context={
-            "to_do": [c for c in cards if not c.completion and not c.progress.started],
-            "in_progress": [c for c in cards if not c.completion and c.progress.started],
-            "completed": [c for c in cards if c.completion],
+            "to_do": [c for c in cards if not c.done and not c.progress.started],
+            "in_progress": [c for c in cards if not c.done and c.progress.started],
+            "completed": [c for c in cards if c.done],
         },
         order=20,
     )

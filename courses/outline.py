@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 
 from courses.models import (
     CourseCompletion,
@@ -25,7 +26,16 @@ from courses.models import (
     ModulePage,
     QuestionAnswer,
 )
-from courses.rules import LESSON_STATE_LABELS, Progress, audiences_for, course_progress, lesson_state, neighbours
+from courses.rules import (
+    LESSON_STATE_LABELS,
+    Progress,
+    audiences_for,
+    course_progress,
+    lesson_state,
+    neighbours,
+    recorded_by,
+)
+from elearning.matrix.models import CompletionRecord
 
 
 @dataclass
@@ -98,10 +108,21 @@ class CourseView:
     ordered_ids: list[int]
     urls: dict[int, str]
     titles: dict[int, str]
+    # The course's training completed some other way (recorded by the training
+    # team, imported): the course counts as done, but can still be taken.
+    recorded: CompletionRecord | None = None
 
     @property
     def certificate(self) -> Any:
         return getattr(self.completion, "certificate", None) if self.completion else None
+
+    @property
+    def recorded_note(self) -> str:
+        return recorded_by(self.recorded.source) if self.recorded is not None else ""
+
+    @property
+    def done(self) -> bool:
+        return self.completion is not None or self.recorded is not None
 
 
 def _page_url(page: Any, request: HttpRequest | None) -> str:
@@ -109,10 +130,11 @@ def _page_url(page: Any, request: HttpRequest | None) -> str:
 
 
 def learner_course_views(outlines: list[Outline], user: Any, request: HttpRequest | None) -> list[CourseView]:
-    """The learner's state in each course: two queries whatever the number of courses or lessons."""
+    """The learner's state in each course: three queries whatever the number of courses or lessons."""
     course_ids = [o.course.pk for o in outlines]
     rows: list[tuple[int, Any, Any]] = []
     completions: dict[int, CourseCompletion] = {}
+    records: dict[int, CompletionRecord] = {}
     # Admin previews are served without a learner: show the page with no progress.
     if getattr(user, "is_authenticated", False):
         rows = list(
@@ -124,6 +146,16 @@ def learner_course_views(outlines: list[Outline], user: Any, request: HttpReques
             c.course_id: c
             for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
         }
+        training_ids = {o.course.training_id for o in outlines if o.course.training_id} - {
+            o.course.training_id for o in outlines if o.course.pk in completions
+        }
+        if training_ids:
+            # Oldest first, so the latest record for each training wins.
+            current = CompletionRecord.objects.filter(user=user, training_id__in=training_ids).exclude(
+                expires_on__lt=timezone.localdate()
+            )
+            for record in current.order_by("completed_on", "pk"):
+                records[record.training_id] = record
     completed = {lesson_id for lesson_id, done_at, _ in rows if done_at is not None}
     opened = {lesson_id for lesson_id, _, _ in rows}
     last_opened_at = {lesson_id: when for lesson_id, _, when in rows}
@@ -152,6 +184,7 @@ def learner_course_views(outlines: list[Outline], user: Any, request: HttpReques
                 modules=modules,
                 progress=progress,
                 completion=completions.get(outline.course.pk),
+                recorded=(records.get(outline.course.training_id) if outline.course.pk not in completions else None),
                 continue_url=urls.get(progress.continue_id) if progress.continue_id else None,
                 ordered_ids=ordered,
                 urls=urls,

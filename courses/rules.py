@@ -166,6 +166,24 @@ def audiences_for(agency_kind: str | None, role_slug: str | None) -> list[str]:
     return []
 
 
+# --- Completions recorded outside the course ------------------------------------------------
+
+# Keyed by matrix.CompletionSource values. A completion of the course's training
+# recorded some other way (by the training team, an import, an earlier version
+# of the course) still counts: the learner sees who recorded it.
+RECORDED_BY = {
+    "elearning": "recorded by the training team",
+    "manual": "recorded by the training team",
+    "imported": "imported from earlier training records",
+    "classroom": "recorded from classroom training",
+    "scenario": "recorded from case scenario practice",
+}
+
+
+def recorded_by(source: str) -> str:
+    return RECORDED_BY.get(source, "recorded in your training record")
+
+
 # --- Certificate codes -----------------------------------------------------------------------
 
 # No 0/O, 1/I/L or 5/S pairs: codes are read aloud and typed from paper.

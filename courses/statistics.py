@@ -1,6 +1,6 @@
 """Figures for content editors: how many learners started and completed each
 course, and which knowledge-check questions are most often answered wrong.
-Seven queries whatever the number of courses, lessons or learners."""
+A fixed number of queries whatever the number of courses, lessons or learners."""
 
 from __future__ import annotations
 
@@ -66,11 +66,14 @@ def course_statistics() -> Statistics:
         .order_by()
     )
     figures = {(r["lesson_id"], r["question_id"]): r for r in answer_rows}
-    wrong_choices: dict[tuple[int, str], Counter[str]] = {}
+    # What each learner chose the first time they got a question wrong, as a
+    # whole answer: for a checkbox question the mistake may be leaving out a
+    # right option, so counting wrong options alone would find nothing.
+    wrong_answers: dict[tuple[int, str], Counter[frozenset[str]]] = {}
     for lesson_id, question_id, chosen in QuestionAnswer.objects.filter(first_correct=False).values_list(
         "lesson_id", "question_id", "first_chosen"
     ):
-        wrong_choices.setdefault((lesson_id, question_id), Counter()).update(chosen)
+        wrong_answers.setdefault((lesson_id, question_id), Counter())[frozenset(chosen)] += 1
     lesson_ids = {lesson_id for lesson_id, _ in figures}
     for lesson in LessonPage.objects.filter(pk__in=lesson_ids):
         course = next((c for path, c in course_by_path.items() if lesson.path.startswith(path)), None)
@@ -78,16 +81,10 @@ def course_statistics() -> Statistics:
             row = figures.get((lesson.pk, question_id))
             if row is None:
                 continue
-            option_text = {child.id: child.value["text"] for child in value["options"].bound_blocks}
-            correct_ids = {child.id for child in value["options"].bound_blocks if child.value["correct"]}
-            counts = Counter(
-                {
-                    k: v
-                    for k, v in wrong_choices.get((lesson.pk, question_id), Counter()).items()
-                    if k not in correct_ids
-                }
-            )
-            top = counts.most_common(1)
+            options = [
+                (child.id, child.value["text"], bool(child.value["correct"])) for child in value["options"].bound_blocks
+            ]
+            top = wrong_answers.get((lesson.pk, question_id), Counter()).most_common(1)
             stats.questions.append(
                 QuestionStats(
                     course_title=course.title if course else "",
@@ -96,9 +93,23 @@ def course_statistics() -> Statistics:
                     learners=row["learners"],
                     attempts=row["attempts"] or 0,
                     wrong_first_time=row["wrong"],
-                    most_common_wrong=option_text.get(top[0][0], "") if top else "",
+                    most_common_wrong=describe_answer(options, top[0][0]) if top else "",
                     most_common_wrong_count=top[0][1] if top else 0,
                 )
             )
     stats.questions.sort(key=lambda q: (-q.wrong_first_percent, -q.wrong_first_time, q.course_title, q.lesson_title))
     return stats
+
+
+def describe_answer(options: list[tuple[str, str, bool]], chosen: frozenset[str]) -> str:
+    """A wrong answer in words: the options chosen, in the question's order, and
+    whether a right option was left out. Options since deleted are skipped."""
+    texts = [text for option_id, text, _ in options if option_id in chosen]
+    if not texts:
+        return "An option since removed from the question"
+    missed = any(correct and option_id not in chosen for option_id, _, correct in options)
+    only_right = all(correct for option_id, _, correct in options if option_id in chosen)
+    words = " and ".join(texts) if len(texts) < 3 else ", ".join(texts[:-1]) + " and " + texts[-1]
+    if missed and only_right:
+        return f"{words} only, leaving out a right answer"
+    return words

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses.blocks import check_view
 from courses.certificates import certificate_pdf
-from courses.models import Certificate, CoursePage, JournalEntry, LessonPage, ModulePage
+from courses.models import Certificate, CourseIndexPage, CoursePage, JournalEntry, LessonPage, ModulePage
 from courses.outline import load_outline
 from courses.rules import EmptyAnswer, InvalidAnswer, neighbours, normalise_code
 from courses.services import answer_question, complete_lesson, save_reflection
@@ -109,8 +109,9 @@ def reflect(request: HttpRequest, lesson_id: int, prompt_id: str) -> HttpRespons
         save_reflection(request.user, lesson, course, prompt_id, text)
     except LookupError:
         return problem(request, "That reflection question is no longer in this lesson. Reload the page.", lesson)
-    messages.success(request, "Your reflection is saved in your learning journal.")
-    return redirect(f"{lesson.get_url(request)}{anchor}")
+    # The confirmation is shown at the reflection itself, and the address moves
+    # focus to it: a banner at the top of the page would be off screen.
+    return redirect(f"{lesson.get_url(request)}?{urlencode({'saved': prompt_id})}#r-{prompt_id}-saved")
 
 
 @login_required
@@ -163,7 +164,18 @@ def verify_url(request: HttpRequest, certificate: Certificate) -> str:
 @require_GET
 def certificate(request: HttpRequest, code: str) -> HttpResponse:
     cert = own_certificate(request, code)
-    return render(request, "courses/certificate.html", {"certificate": cert, "verify_url": verify_url(request, cert)})
+    course = cert.course if cert.course is not None and cert.course.live else None
+    index = CourseIndexPage.objects.live().first()
+    return render(
+        request,
+        "courses/certificate.html",
+        {
+            "certificate": cert,
+            "verify_url": verify_url(request, cert),
+            "course_url": course.get_url(request) if course else "",
+            "index_url": index.get_url(request) if index else "",
+        },
+    )
 
 
 @login_required

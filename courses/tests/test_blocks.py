@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from courses.blocks import KnowledgeCheckBlock, ThreeColumnsBlock, VideoBlock
+from courses.blocks import KnowledgeCheckBlock, LessonBodyBlock, ThreeColumnsBlock, VideoBlock
 
 
 def check_value(flags: list[bool], multiple: bool = False) -> dict:
@@ -54,7 +54,21 @@ def test_the_three_columns_render_as_headed_lists_not_an_image():
     html = block.render(
         block.to_python({"title": "A map", "worries": ["W1"], "working_well": ["G1"], "needs_to_happen": ["N1"]})
     )
-    for heading in ("What are we worried about?", "What&#x27;s working well?", "What needs to happen?"):
+    for heading in ("What are we worried about?", "What's working well?", "What needs to happen?"):
         assert f'<h3 class="govuk-heading-s">{heading}</h3>' in html
     assert "<li>W1</li>" in html and "<li>G1</li>" in html and "<li>N1</li>" in html
     assert "<img" not in html
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [(("markdown",), "Markdown"), (("callout", "text"), "Text"), (("video", "transcript"), "Transcript")],
+)
+def test_markdown_boxes_in_the_editor_have_an_accessible_name(path, label):
+    # A top-level Markdown block has no <label> in the StreamField editor, so the
+    # textarea must carry its own name, matching the label shown elsewhere.
+    block = LessonBodyBlock()
+    for name in path:
+        block = block.child_blocks[name]
+    html = block.field.widget.render("body-0-value", "", attrs={"id": "body-0-value"})
+    assert f'aria-label="{label}"' in html

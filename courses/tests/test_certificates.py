@@ -67,3 +67,20 @@ def test_codes_are_unique_and_issued_once_per_completion(certificate):
     assert issue_certificate(certificate.completion) == certificate
     assert Certificate.objects.count() == 1
     assert len(certificate.code) == 10
+
+
+def test_the_certificate_page_has_a_way_back(client, certificate, new_staff):
+    client.force_login(new_staff)
+    page = client.get(certificate.get_absolute_url()).content.decode()
+    crumbs = page.split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/"' in crumbs and 'href="/courses/"' in crumbs
+    assert certificate.course.url in crumbs
+
+
+def test_the_pdf_states_its_language_title_author_and_subject(client, certificate, new_staff):
+    client.force_login(new_staff)
+    pdf = client.get(certificate.get_pdf_url()).content
+    assert b"/Lang (en-GB)" in pdf
+    assert f"/Title (Certificate: {certificate.course_title})".encode() in pdf
+    assert b"/Author (" in pdf and b"/Subject (Certificate" in pdf
+    assert b"/DisplayDocTitle true" in pdf

@@ -42,3 +42,33 @@ def test_a_course_the_learner_chose_themselves_shows_when_started(client, briefi
 
 def test_anonymous_visitors_get_no_section(client, course):
     assert "Your e-learning" not in client.get("/").content.decode()
+
+
+def test_a_completion_recorded_by_the_training_team_shows_the_course_as_done(client, course, new_staff):
+    import datetime as dt
+
+    from elearning.matrix.models import CompletionSource
+    from elearning.matrix.services import record_completion
+
+    record_completion(new_staff, course.training, dt.date(2026, 3, 3), CompletionSource.MANUAL, "admin:1")
+    client.force_login(new_staff)
+    page = client.get("/").content.decode()
+    assert "Completed on 3 March 2026 (recorded by the training team)" in page
+    assert "0 of 3 lessons" not in page
+    # They may still take the course.
+    assert "Start course" in page and lessons_of(course)[0].url in page
+    course_page = client.get(course.url).content.decode()
+    assert "Completed on 3 March 2026 (recorded by the training team)" in course_page
+
+
+def test_a_completion_of_another_training_does_not_count(client, course, new_staff):
+    import datetime as dt
+
+    from elearning.matrix.models import CompletionSource, Training
+    from elearning.matrix.services import record_completion
+
+    other = Training.objects.create(slug="something-else", title="Something else", kind="classroom")
+    record_completion(new_staff, other, dt.date(2026, 3, 3), CompletionSource.MANUAL, "admin:1")
+    client.force_login(new_staff)
+    page = client.get("/").content.decode()
+    assert "Completed on" not in page and "0 of 3 lessons" in page

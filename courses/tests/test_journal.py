@@ -18,7 +18,7 @@ def test_a_reflection_is_saved_to_the_journal_and_shown_again(client, course, ne
     block = reflection(lesson)
     url = reverse("courses:reflect", args=[lesson.pk, block.id])
     response = client.post(url, {"answer": "The family I met worried about money."})
-    assert response["Location"] == f"{lesson.url}#r-{block.id}"
+    assert response["Location"].startswith(lesson.url)
     client.post(url, {"answer": "Changed my mind: it was about housing."})
     entry = JournalEntry.objects.get(user=new_staff)
     assert entry.answer == "Changed my mind: it was about housing." and entry.prompt == block.value["prompt"]
@@ -50,3 +50,17 @@ def test_anonymous_visitors_cannot_see_a_journal_or_write_in_one(client, course)
     lesson = lessons_of(course)[0]
     client.post(reverse("courses:reflect", args=[lesson.pk, reflection(lesson).id]), {"answer": "x"})
     assert not JournalEntry.objects.exists()
+
+
+def test_the_saved_confirmation_is_shown_at_the_reflection_itself(client, course, new_staff):
+    client.force_login(new_staff)
+    lesson = lessons_of(course)[0]
+    block = reflection(lesson)
+    response = client.post(reverse("courses:reflect", args=[lesson.pk, block.id]), {"answer": "Money worries."})
+    assert response["Location"] == f"{lesson.url}?saved={block.id}#r-{block.id}-saved"
+    page = client.get(response["Location"]).content.decode()
+    section = page.split(f'id="r-{block.id}"', 1)[1].split("</section>", 1)[0]
+    assert f'id="r-{block.id}-saved" tabindex="-1"' in section
+    assert "Your reflection is saved in your learning journal." in section
+    # Not also in a banner at the top, off screen.
+    assert page.count("Your reflection is saved in your learning journal.") == 1

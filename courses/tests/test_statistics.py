@@ -45,3 +45,29 @@ def test_it_counts_starts_completions_and_the_most_common_wrong_answer(
     assert "Dad drinks too much. (2)" in page
     row = page.split(course.title, 1)[1].split("</tr>")[0]
     assert "<td>3</td>" in row and "<td>0</td>" in row
+
+
+def test_a_checkbox_question_answered_short_names_the_combination_not_none(client, course, make_person, content_editor):
+    lesson = lessons_of(course)[2]
+    question_id, right = correct_options(lesson)
+    for n in range(2):
+        client.force_login(make_person("Learner", f"C{n}"))
+        client.get(lesson.url)
+        # Only one of the two right houses: wrong, though every option chosen is right.
+        client.post(reverse("courses:answer", args=[lesson.pk, question_id]), {"option": right[:1]})
+    client.force_login(content_editor)
+    page = client.get(reverse("course_statistics")).content.decode()
+    row = page.split("Which houses are in the Three Houses tool?", 1)[1].split("</tr>")[0]
+    assert "None" not in row
+    assert "House of worries only, leaving out a right answer (2)" in row
+
+
+def test_a_question_nobody_got_wrong_says_so(client, course, make_person, content_editor):
+    lesson = lessons_of(course)[1]
+    question_id, right = correct_options(lesson)
+    client.force_login(make_person("Learner", "Right"))
+    client.get(lesson.url)
+    client.post(reverse("courses:answer", args=[lesson.pk, question_id]), {"option": right})
+    client.force_login(content_editor)
+    row = client.get(reverse("course_statistics")).content.decode().split("danger statement?", 1)[1].split("</tr>")[0]
+    assert "None" not in row and "No wrong answers" in row
