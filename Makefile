@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
 
-.PHONY: run test lint static demo bench bench-quick clean
+.PHONY: run test lint static demo bench bench-quick clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
 run: $(VENV)/.runtime static
@@ -54,6 +54,18 @@ bench: $(VENV)/.dev static
 bench-quick: $(VENV)/.dev static
 	BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench/bench-quick.sqlite3}" \
 	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench --quick $(BENCH_ARGS)
+
+## make loadtest: 50 learners for 3 minutes against gunicorn on 127.0.0.1 (see loadtest/README.md)
+loadtest: $(VENV)/.runtime static
+	loadtest/run.sh
+
+## make backup FILE=backup.json.gz / make restore FILE=...: see docs/security.md
+backup: $(VENV)/.runtime
+	$(PY) manage.py backup_data -o "$${FILE:?set FILE=path/to/backup.json.gz}"
+
+restore: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py restore_data "$${FILE:?set FILE=path/to/backup.json.gz}"
 
 clean:
 	rm -rf $(VENV) node_modules build staticfiles db.sqlite3*
