@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import django
@@ -78,7 +79,7 @@ def main() -> None:
     }
     PLAN.parent.mkdir(parents=True, exist_ok=True)
     PLAN.write_text(json.dumps(plan, indent=1))
-    print(f"{len(emails)} learners ready; plan written to {PLAN}")
+    sys.stdout.write(f"{len(emails)} learners ready; plan written to {PLAN}\n")
 
 
 if __name__ == "__main__":

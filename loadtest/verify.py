@@ -50,12 +50,12 @@ def main() -> int:
         "mapping texts": len(lost_attempts),
         "submissions": len(submitted - stored_submitted),
     }
-    print(f"Requests served: {seen['requests']:,}; failures: {seen['failures']:,}")
-    print(
+    sys.stdout.write(f"Requests served: {seen['requests']:,}; failures: {seen['failures']:,}\n")
+    sys.stdout.write(
         f"Saved by the generator: {len(answers):,} answers, {len(completed):,} completed lessons, "
-        f"{len(attempts):,} mapping attempts ({len(submitted):,} submitted)"
+        f"{len(attempts):,} mapping attempts ({len(submitted):,} submitted)\n"
     )
-    print("Lost: " + ", ".join(f"{name} {count}" for name, count in lost.items()))
+    sys.stdout.write("Lost: " + ", ".join(f"{name} {count}" for name, count in lost.items()) + "\n")
     return 1 if any(lost.values()) or seen["failures"] else 0
 
 
