@@ -20,6 +20,20 @@ PLACE_CHOICES = [("", "Not placed yet")] + [(c, f"{CATEGORY_LABELS[c]} ({COLUMN_
 SCALE_CHOICES = [(str(n), str(n)) for n in range(11)]
 
 
+_WHOLE_NUMBER_RE = re.compile(r"^[0-9]{1,10}$")
+
+
+def int_param(raw: object, maximum: int) -> int | None:
+    """A query or form parameter as a whole number from 0 to `maximum`, or None.
+
+    Only ASCII digits count: str.isdigit() also accepts "²", which int() refuses.
+    """
+    if not isinstance(raw, str) or not _WHOLE_NUMBER_RE.match(raw.strip()):
+        return None
+    value = int(raw.strip())
+    return value if value <= maximum else None
+
+
 def place_field(item_id: str) -> str:
     return f"place-{item_id}"
 
@@ -84,12 +98,14 @@ class MappingForm(forms.Form):
         """The answer in the mapping file's shape, straight from what was typed."""
         get = self.data.get
         scale = get("scale") or None
+        if int_param(scale, 10**10) is not None:
+            scale = int_param(scale, 10**10)
         return {
             "scenario": self.scenario.slug,
             "placements": {i.id: get(place_field(i.id)) or None for i in self.scenario.items},
             "statements": [get(f"statement_{n}", "") for n in range(1, TEXT_BOXES + 1)],
             "goals": [get(f"goal_{n}", "") for n in range(1, TEXT_BOXES + 1)],
-            "scaling": {"score": int(scale) if scale and scale.isdigit() else scale, "reason": get("reason", "")},
+            "scaling": {"score": scale, "reason": get("reason", "")},
         }
 
     def clean(self) -> dict[str, Any]:

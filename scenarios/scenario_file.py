@@ -576,3 +576,5 @@ def _check_learner_text(r: _Reader, text: str, path: str) -> None:
         raise r.fail(path, f"is {len(text):,} characters long; keep it under {MAX_TEXT_CHARS:,}")
     if HTML_TAG_RE.search(text):
         raise r.fail(path, "contains HTML or a script tag; write plain words only")
+    if "\x00" in text:
+        raise r.fail(path, "contains a NUL character, which cannot be stored; type it again in plain words")

@@ -25,6 +25,14 @@ class AttemptError(Exception):
     """The action is not allowed in the attempt's current state; the message is for people."""
 
 
+def _check_note(note: str, missing: str) -> str:
+    if not note.strip():
+        raise AttemptError(missing)
+    if "\x00" in note:
+        raise AttemptError("The note cannot contain a NUL character: type it again in plain words.")
+    return note.strip()
+
+
 def jargon_entries() -> tuple[JargonEntry, ...]:
     return tuple(JargonEntry(t, p) for t, p in JargonTerm.objects.order_by("term").values_list("term", "plainer"))
 
@@ -115,8 +123,7 @@ def override_score(attempt: Attempt, by: Any, score: int, note: str, today: dt.d
     """A trainer sets the score the learner sees, with a note saying why."""
     if not 0 <= score <= 100:
         raise AttemptError("The score must be a whole number from 0 to 100.")
-    if not note.strip():
-        raise AttemptError("Say why you are changing the score: the learner sees this note.")
+    note = _check_note(note, "Say why you are changing the score: the learner sees this note.")
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().select_related("scenario").get(pk=attempt.pk)
         if locked.is_draft:
@@ -174,8 +181,7 @@ def accept_alternative(
     page: ScenarioPage, section: str, index: int, text: str, note: str, by: Any, source: Attempt | None = None
 ) -> AcceptedAlternative:
     """Add `text` to the model answer, publish, and rescore every submitted attempt."""
-    if not note.strip():
-        raise AttemptError("Add a note saying why this text is accepted.")
+    note = _check_note(note, "Add a note saying why this text is accepted.")
     with transaction.atomic():
         locked = ScenarioPage.objects.select_for_update().get(pk=page.pk)
         scenario = page_to_scenario(locked)

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from elearning.people.access import is_trainer, is_training_admin
-from scenarios.forms import PLACE_CHOICES, MappingForm
+from scenarios.forms import PLACE_CHOICES, MappingForm, int_param
 from scenarios.models import Attempt, ScenarioPage
+from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
 from scenarios.scenario_file import CATEGORIES, ScenarioFileError, model_mapping
@@ -32,21 +32,24 @@ from scenarios.services import (
     submit_attempt,
 )
 
+MAX_PK = 2**31 - 1  # larger ids cannot exist, and PostgreSQL refuses to compare with them
 
-def can_review(user: Any) -> bool:
-    """Trainers and training administrators see everyone's attempts."""
-    return is_trainer(user) or is_training_admin(user)
+
+def _checked_pk(pk: int) -> int:
+    if not 0 < pk <= MAX_PK:
+        raise Http404
+    return pk
 
 
 def _own_attempt(request: HttpRequest, pk: int) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("scenario"), pk=pk)
+    attempt = get_object_or_404(Attempt.objects.select_related("scenario"), pk=_checked_pk(pk))
     if attempt.user_id != request.user.pk:
         raise Http404
     return attempt
 
 
 def _visible_attempt(request: HttpRequest, pk: int) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("scenario", "user", "overridden_by"), pk=pk)
+    attempt = get_object_or_404(Attempt.objects.select_related("scenario", "user", "overridden_by"), pk=_checked_pk(pk))
     if attempt.user_id != request.user.pk and not can_review(request.user):
         raise Http404
     return attempt
@@ -139,7 +142,7 @@ def hints(request: HttpRequest, slug: str) -> JsonResponse:
         return JsonResponse({"hints": [], "error": "signed_out"}, status=401)
     page = _live_scenario(slug)
     section = "goals" if request.POST.get("section") == "goals" else "statements"
-    text = (request.POST.get("text") or "")[:5000]
+    text = (request.POST.get("text") or "")[:5000].replace("\x00", "")
     return JsonResponse({"hints": text_hints(page.to_scenario(), section, text, jargon_entries())})
 
 
@@ -200,9 +203,9 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_review(request.user):
         raise Http404
     attempt = _visible_attempt(request, pk)
-    raw = (request.POST.get("score") or "").strip()
+    score = int_param(request.POST.get("score"), 100)
     try:
-        override_score(attempt, request.user, int(raw) if raw.isdigit() else -1, request.POST.get("note", ""))
+        override_score(attempt, request.user, -1 if score is None else score, request.POST.get("note", ""))
     except AttemptError as exc:
         messages.error(request, str(exc))
     else:
@@ -237,19 +240,18 @@ def accept(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(ScenarioPage, slug=slug)
     scenario = page.to_scenario()
     params = request.POST if request.method == "POST" else request.GET
-    attempt_id = params.get("attempt", "")
-    source = get_object_or_404(
-        Attempt.objects.submitted(), pk=int(attempt_id) if attempt_id.isdigit() else 0, scenario=page
-    )
+    source_pk = int_param(params.get("attempt"), MAX_PK)
+    if not source_pk:
+        raise Http404
+    source = get_object_or_404(Attempt.objects.submitted(), pk=source_pk, scenario=page)
     section = "goals" if params.get("section") == "goals" else "statements"
-    texts = [t for t in (source.mapping.get(section) or []) if t.strip()]
-    try:
-        text = texts[int(params.get("text", ""))]
-    except (ValueError, IndexError):
-        raise Http404 from None
+    texts = [t for t in (source.mapping.get(section) or []) if isinstance(t, str) and t.strip()]
+    text_index = int_param(params.get("text"), len(texts) - 1)
+    if text_index is None:
+        raise Http404
+    text = texts[text_index]
     models = getattr(scenario, section)
-    raw_index = params.get("model", "0")
-    index = int(raw_index) if raw_index.isdigit() and int(raw_index) < len(models) else 0
+    index = int_param(params.get("model"), len(models) - 1) or 0
     error = ""
     if request.method == "POST":
         try:
@@ -274,7 +276,7 @@ def accept(request: HttpRequest, slug: str) -> HttpResponse:
             "source": source,
             "section": section,
             "text": text,
-            "text_index": params.get("text"),
+            "text_index": text_index,
             "models": list(enumerate(models)),
             "model_index": index,
             "changes": changes,
