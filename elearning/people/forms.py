@@ -102,7 +102,8 @@ class ProfileForm(forms.ModelForm[LearnerProfile]):
         model = LearnerProfile
         fields = ["team", "role", "start_date"]
         labels = {"team": "Your team", "role": "Your role", "start_date": "When you started in this role"}
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {"start_date": "The date you started in this role. Training deadlines count from it."}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths a user with an unfinished profile may still reach.
-_ALWAYS_ALLOWED = ("/accounts/", "/welcome/", "/static/", "/media/", "/healthz", "/certificates/verify")
+_ALWAYS_ALLOWED = ("/accounts/", "/welcome/", "/static/", "/media/", "/healthz", "/learning/certificates/verify")
 ADMIN_PREFIX = "/admin/"
 ADMIN_MFA_MESSAGE = (
     "To use the admin you need two-step sign-in. Set up an authenticator app, then go back to the admin."
