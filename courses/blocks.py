@@ -137,11 +137,24 @@ class VideoBlock(blocks.StructBlock):
         description = "A YouTube or Vimeo video with its transcript."
 
 
+class ListItemBlock(blocks.CharBlock):
+    """One line in a list. The editor shows list items without a <label>, so
+    the input carries its own name (the block's label)."""
+
+    def __init__(self, *, label: str, **kwargs: Any) -> None:
+        super().__init__(label=label, **kwargs)
+        self.field.widget.attrs["aria-label"] = label
+
+
 class ThreeColumnsBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
-    worries = blocks.ListBlock(blocks.CharBlock(max_length=300), label="What are we worried about?")
-    working_well = blocks.ListBlock(blocks.CharBlock(max_length=300), label="What's working well?")
-    needs_to_happen = blocks.ListBlock(blocks.CharBlock(max_length=300), label="What needs to happen?")
+    worries = blocks.ListBlock(ListItemBlock(max_length=300, label="A worry"), label="What are we worried about?")
+    working_well = blocks.ListBlock(
+        ListItemBlock(max_length=300, label="Something working well"), label="What's working well?"
+    )
+    needs_to_happen = blocks.ListBlock(
+        ListItemBlock(max_length=300, label="Something that needs to happen"), label="What needs to happen?"
+    )
 
     class Meta:
         icon = "table"

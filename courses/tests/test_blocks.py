@@ -72,3 +72,17 @@ def test_markdown_boxes_in_the_editor_have_an_accessible_name(path, label):
         block = block.child_blocks[name]
     html = block.field.widget.render("body-0-value", "", attrs={"id": "body-0-value"})
     assert f'aria-label="{label}"' in html
+
+
+@pytest.mark.parametrize(
+    ("column", "label"),
+    [
+        ("worries", "A worry"),
+        ("working_well", "Something working well"),
+        ("needs_to_happen", "Something that needs to happen"),
+    ],
+)
+def test_each_line_of_the_three_columns_has_an_accessible_name_in_the_editor(column, label):
+    item = ThreeColumnsBlock().child_blocks[column].child_block
+    html = item.field.widget.render("x-0-value", "", attrs={"id": "x-0-value"})
+    assert f'aria-label="{label}"' in html

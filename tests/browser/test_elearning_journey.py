@@ -198,3 +198,124 @@ def test_the_lesson_page_fits_a_phone(page, axe_check, sign_in, home_page, new_s
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path or 'course page'} scrolls sideways by {overflow}px at 375px"
         axe_check(page)
+
+
+def active_element(page: Any) -> dict[str, str]:
+    return page.evaluate(
+        """() => ({tag: document.activeElement.tagName, id: document.activeElement.id || '',
+                   text: (document.activeElement.textContent || '').trim()})"""
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_checking_an_answer_by_keyboard_keeps_focus_and_shows_errors_the_govuk_way(
+    page, axe_check, sign_in, home_page, new_staff
+):
+    course = import_fixture(home_page, "new-staff.yaml")
+    sign_in(new_staff.email, PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"{course.url}basics/harm-and-danger/")
+    section = page.locator(".app-check", has=page.get_by_text("Which of these is a danger statement?", exact=True))
+    button = section.get_by_role("button", name="Check answer")
+
+    # Nothing chosen: the error is on the question group, linked to it, and focus is not lost.
+    button.focus()
+    page.keyboard.press("Enter")
+    section.locator(".govuk-form-group--error").wait_for()
+    error = section.locator(".govuk-error-message")
+    assert " ".join(error.inner_text().split()) == "Error: Choose an answer."
+    error_id = error.get_attribute("id")
+    assert error_id and error_id in (section.locator("fieldset").get_attribute("aria-describedby") or "")
+    assert active_element(page)["tag"] != "BODY"
+    assert page.url.endswith("/harm-and-danger/")
+    axe_check(page)
+
+    # A wrong answer chosen and checked with the keyboard alone.
+    page.get_by_label("Dad drinks too much.", exact=True).focus()
+    page.keyboard.press("Space")
+    button.focus()
+    page.keyboard.press("Enter")
+    section.get_by_role("status").get_by_text("Not quite right").wait_for()
+    focused = active_element(page)
+    assert focused["tag"] != "BODY", focused
+    assert focused["text"] == "Check answer" or focused["id"].endswith("-feedback"), focused
+    # The error from before is gone once an answer is chosen.
+    assert section.locator(".govuk-form-group--error").count() == 0
+    assert section.locator(".govuk-error-message").count() == 0
+    axe_check(page)
+
+    # Pressing Space on the button, and clicking it, keep focus too.
+    page.get_by_label("We are worried Dad will hit Mum again and the children will be scared.", exact=True).check()
+    button.focus()
+    page.keyboard.press("Space")
+    section.get_by_role("status").get_by_text("Correct", exact=True).wait_for()
+    assert active_element(page)["tag"] != "BODY"
+    button.click()
+    page.wait_for_timeout(300)
+    assert active_element(page)["tag"] != "BODY"
+    assert button.get_attribute("aria-disabled") != "true"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_a_reflection_shows_and_focuses_the_confirmation_beside_it(
+    page, axe_check, sign_in, home_page, new_staff
+):
+    course = import_fixture(home_page, "new-staff.yaml")
+    sign_in(new_staff.email, PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"{course.url}basics/what-it-is/")
+    page.get_by_label(re.compile("Think of a family")).fill("They kept every appointment.")
+    page.get_by_role("button", name="Save to my journal").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"-saved$"))
+    confirmation = page.locator(".app-reflection .app-reflection__saved")
+    assert confirmation.get_by_text("Your reflection is saved in your learning journal.").is_visible()
+    assert active_element(page)["id"] == confirmation.get_attribute("id")
+    assert confirmation.is_visible() and confirmation.bounding_box()["y"] >= 0
+    axe_check(page)
+
+
+def answer_every_question_wrongly(course: Any, user: Any) -> None:
+    from courses.models import LessonPage
+    from courses.services import answer_question
+
+    for lesson in LessonPage.objects.descendant_of(course):
+        for question_id, value in lesson.knowledge_checks():
+            wrong = [c.id for c in value["options"].bound_blocks if not c.value["correct"]][:1]
+            answer_question(user, lesson, course, question_id, wrong)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_lesson_editor_and_course_statistics_pass_the_admin_accessibility_rules_we_own(
+    browser, live_server, axe_check, home_page, content_editor
+):
+    course = import_fixture(home_page, "new-staff.yaml")
+    from courses.models import LessonPage
+
+    lesson = LessonPage.objects.descendant_of(course).get(slug="what-it-is")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(content_editor.email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/")
+        ours = {"label", "scrollable-region-focusable", "aria-input-field-name"}
+        # Statistics with rows in them, seen on a wide and a narrow screen.
+        answer_every_question_wrongly(course, content_editor)
+        for width, url in (
+            (1280, f"/admin/pages/{lesson.pk}/edit/"),
+            (1280, "/admin/course-statistics/"),
+            (600, "/admin/course-statistics/"),
+        ):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            found = [v for v in axe_check(page, fail=False) if v["id"] in ours]
+            assert not found, f"{url} at {width}px: " + "; ".join(
+                f"{v['id']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found
+            )
+    finally:
+        context.close()
