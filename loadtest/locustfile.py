@@ -23,7 +23,7 @@ PLAN = json.loads((ROOT / "var" / "loadtest" / "plan.json").read_text())
 OUT = ROOT / "var" / "loadtest" / "generator.json"
 _accounts = itertools.count()
 _lock = threading.Lock()
-SAVED: dict[str, object] = {"answers": set(), "completed": set(), "attempts": {}, "submitted": set()}
+SAVED: dict[str, object] = {"answers": set(), "completed": set(), "attempts": {}, "sent": {}, "submitted": set()}
 ATTEMPT_RE = re.compile(r"/mapping/attempts/(\d+)/")
 
 
@@ -43,6 +43,12 @@ class Learner(HttpUser):
         )
         if response.status_code != 302:
             response.failure(f"sign-in answered {response.status_code}")
+
+    def _sending(self, attempt: str, reason: str) -> None:
+        # A request still in flight when the run stops may be saved without the
+        # generator hearing back: verify accepts a text sent after the last acknowledged one.
+        with _lock:
+            SAVED["sent"].setdefault(attempt, []).append(reason)  # type: ignore[union-attr]
 
     def _token(self) -> str:
         return self.client.cookies.get("csrftoken", "")
@@ -102,6 +108,7 @@ class Learner(HttpUser):
             [(f"{builder}draft/", "autosave a draft"), (builder, "save a draft")], start=1
         ):
             reason = f"{self.email} draft {step} of attempt {attempt}"
+            self._sending(attempt, reason)
             with self.client.post(
                 url,
                 {**data, "reason": reason, "csrfmiddlewaretoken": self._token()},
@@ -117,6 +124,7 @@ class Learner(HttpUser):
                 else:
                     saved.failure(f"{name}: {saved.status_code}")
         reason = f"{self.email} submitted attempt {attempt}"
+        self._sending(attempt, reason)
         with self.client.post(
             builder,
             {**data, "reason": reason, "submit": "1", "csrfmiddlewaretoken": self._token()},
@@ -145,6 +153,7 @@ def write_what_was_saved(environment, **kwargs) -> None:  # type: ignore[no-unty
                 "answers": sorted(SAVED["answers"]),  # type: ignore[arg-type]
                 "completed": sorted(SAVED["completed"]),  # type: ignore[arg-type]
                 "attempts": SAVED["attempts"],
+                "sent": SAVED["sent"],
                 "submitted": sorted(SAVED["submitted"]),  # type: ignore[arg-type]
             },
             indent=1,

@@ -41,7 +41,15 @@ def main() -> int:
         pk: (mapping.get("scaling") or {}).get("reason", "")
         for pk, mapping in Attempt.objects.filter(pk__in=attempts).values_list("pk", "mapping")
     }
-    lost_attempts = [pk for pk, reason in attempts.items() if stored.get(pk) != reason]
+    sent = {int(pk): texts for pk, texts in seen.get("sent", {}).items()}
+
+    def kept(pk: int, acknowledged: str) -> bool:
+        texts = sent.get(pk, [acknowledged])
+        later = texts[texts.index(acknowledged) :] if acknowledged in texts else [acknowledged]
+        return stored.get(pk) in later
+
+    lost_attempts = [pk for pk, reason in attempts.items() if not kept(pk, reason)]
+    in_flight = sum(1 for pk, reason in attempts.items() if stored.get(pk) != reason and kept(pk, reason))
     submitted = {int(pk) for pk in seen["submitted"]}
     stored_submitted = set(Attempt.objects.filter(pk__in=submitted, status="submitted").values_list("pk", flat=True))
     lost = {
@@ -53,7 +61,8 @@ def main() -> int:
     sys.stdout.write(f"Requests served: {seen['requests']:,}; failures: {seen['failures']:,}\n")
     sys.stdout.write(
         f"Saved by the generator: {len(answers):,} answers, {len(completed):,} completed lessons, "
-        f"{len(attempts):,} mapping attempts ({len(submitted):,} submitted)\n"
+        f"{len(attempts):,} mapping attempts ({len(submitted):,} submitted); "
+        f"{in_flight} saved by a request still in flight when the run stopped\n"
     )
     sys.stdout.write("Lost: " + ", ".join(f"{name} {count}" for name, count in lost.items()) + "\n")
     return 1 if any(lost.values()) or seen["failures"] else 0

@@ -170,3 +170,33 @@ def test_the_matrix_import_refuses_a_file_over_the_size_limit(client, training_a
     )
     assert "too big" in response.content.decode()
     assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"answer=before%00after", "application/x-www-form-urlencoded"),
+        (b'{"answer": "before\\u0000after"}', "application/json"),
+    ],
+)
+def test_a_nul_character_is_refused_with_a_message_before_any_view_saves_it(
+    client, new_staff, home_page, body, content_type
+):
+    # PostgreSQL cannot store NUL in text: without this every free-text field answered 500 there.
+    client.force_login(new_staff)
+    response = client.post(reverse("privacy:delete"), data=body, content_type=content_type)
+    assert response.status_code == 400
+    assert "null character" in response.content.decode()
+    assert client.get(reverse("matrix:mine"), {"q": "a\x00b"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_upload_may_contain_nul_bytes_but_its_text_fields_may_not(client, training_admin, home_page):
+    client.force_login(training_admin)
+    upload = SimpleUploadedFile("staff.csv", b"email\x00,name\n")
+    response = client.post(reverse("matrix:import_upload", args=["staff"]), {"file": upload})
+    assert response.status_code != 400 or "null character" not in response.content.decode()
+    upload = SimpleUploadedFile("staff.csv", b"email,name\n")
+    response = client.post(reverse("matrix:import_upload", args=["staff"]), {"file": upload, "note": "x\x00"})
+    assert response.status_code == 400
