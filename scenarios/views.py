@@ -19,7 +19,7 @@ from scenarios.models import Attempt, ScenarioPage
 from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
-from scenarios.scenario_file import CATEGORIES, ScenarioFileError, model_mapping
+from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, ScenarioFileError, model_mapping
 from scenarios.scoring import text_hints
 from scenarios.services import (
     AttemptError,
@@ -159,7 +159,18 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     mapping = attempt.mapping or {}
     placements = mapping.get("placements") or {}
     model = model_mapping(scenario)
-    items = [(item, placements.get(item.id), item.accepts(placements.get(item.id) or "")) for item in scenario.items]
+    items = [
+        (
+            item,
+            given,
+            CATEGORY_LABELS.get(given or "", given),
+            CATEGORY_LABELS[item.category],
+            item.accepts(given or ""),
+        )
+        for item in scenario.items
+        for given in [placements.get(item.id)]
+    ]
+    is_owner = attempt.user_id == request.user.pk
     feedback = (attempt.result or {}).get("feedback", [])
     return render(
         request,
@@ -177,7 +188,9 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "scaling": mapping.get("scaling") or {},
             "model": model,
             "can_review": can_review(request.user),
-            "is_owner": attempt.user_id == request.user.pk,
+            "is_owner": is_owner,
+            "whose": "Your" if is_owner else "Their",
+            "learner_name": attempt.user.get_full_name() or attempt.user.email,
         },
     )
 

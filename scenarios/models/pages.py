@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from scenarios.blocks import ItemBlock, ModelTextBlock
+from scenarios.permissions import can_review
 from scenarios.scenario_file import Framework, Scenario, ScenarioFileError
 
 
@@ -41,6 +42,7 @@ class ScenarioIndexPage(Page):
         if request.user.is_authenticated:
             progress = Attempt.objects.progress_by_scenario(request.user, [s.pk for s in scenarios])
         context["scenarios"] = [(s, progress.get(s.pk, {})) for s in scenarios]
+        context["can_review"] = can_review(request.user)
         return context
 
 
@@ -148,6 +150,7 @@ class ScenarioPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["narrative_html"] = render_markdown(self.narrative)
+        context["can_review"] = can_review(request.user)
         context["attempts"] = (
             list(Attempt.objects.filter(user=request.user, scenario=self).order_by("-created_at")[:20])
             if request.user.is_authenticated

@@ -1,0 +1,71 @@
+"""Fixes from the QA report: trainers reach the statistics, result labels and wording, passes needed on the dashboard."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from scenarios.forms import MappingForm
+from scenarios.services import start_attempt, submit_attempt
+from scenarios.tests.conftest import model_post
+
+pytestmark = pytest.mark.django_db
+
+
+def _submit(user, page, scenario, **changes):
+    attempt = start_attempt(user, page)
+    form = MappingForm(scenario, model_post(scenario, **changes), submitting=True)
+    assert form.is_valid(), form.errors
+    submit_attempt(attempt, form.mapping_data)
+    attempt.refresh_from_db()
+    return attempt
+
+
+@pytest.mark.parametrize(
+    ("persona", "sees"),
+    [("trainer", True), ("training_admin", True), ("new_staff", False), ("practice_lead", False)],
+)
+@pytest.mark.parametrize("where", ["/scenarios/", "/scenarios/hollins-family/", "/"])
+def test_trainers_and_training_admins_are_linked_to_the_statistics(
+    client, scenario_page, persona, sees, where, request
+):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(where)
+    assert response.status_code == 200
+    assert (f'href="{reverse("scenarios:report", args=["hollins-family"])}"' in response.text) is sees
+
+
+def test_the_result_names_categories_as_the_builder_does(client, scenario_page, hollins, new_staff):
+    attempt = _submit(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
+    client.force_login(new_staff)
+    text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
+    assert "Complicating factor" in text and "Existing safety" in text
+    assert "Complicatingfactor" not in text
+    assert "Your result" in text and "Your score" in text
+
+
+def test_a_trainer_viewing_a_learners_result_reads_their_name(client, scenario_page, hollins, new_staff, trainer):
+    attempt = _submit(new_staff, scenario_page, hollins)
+    client.force_login(trainer)
+    text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
+    name = new_staff.get_full_name()
+    assert f"{name}'s result" in text and "Their score" in text
+    assert "Your result" not in text and "Your score" not in text and "Your danger statements" not in text
+
+
+def test_the_feedback_list_does_not_borrow_the_courses_feedback_box(client, scenario_page, hollins, new_staff):
+    attempt = _submit(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
+    client.force_login(new_staff)
+    text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
+    # .app-feedback is the courses app's bordered box; a bullet list inside it drew its bullets over the border.
+    assert 'class="govuk-list govuk-list--bullet app-feedback"' not in text
+    assert "app-scenario-feedback" in text
+
+
+def test_the_dashboard_says_how_many_passes_a_set_needs(client, practice_set, scenario_page, hollins, new_staff):
+    practice_set.passes_needed = 2
+    practice_set.save()
+    client.force_login(new_staff)
+    assert "0 of 2 scenarios passed for Practice" in client.get("/").text
+    _submit(new_staff, scenario_page, hollins)
+    assert "1 of 2 scenarios passed for Practice" in client.get("/").text
