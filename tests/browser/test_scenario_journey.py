@@ -48,15 +48,28 @@ def test_a_learner_maps_the_case_with_the_keyboard_only(page, sign_in, axe_check
     page.keyboard.press("Enter")
     page.wait_for_url("**/mapping/attempts/*/")
     axe_check(page)
-    for item in SCENARIO.items:
+    status = page.locator("#board-status")
+    items = list(SCENARIO.items)
+    for n, item in enumerate(items):
         select = page.locator(f"#id_place-{item.id}")
         tab_to(page, select)
         for _ in range(ORDER.index(item.category)):
             page.keyboard.press("ArrowDown")
         assert select.input_value() == item.category
-        # The card has moved to its column and the select kept the focus.
+        # Stepping through the options does not move the card: the learner is still choosing.
+        assert page.locator(f'.app-zone[data-zone=""] #card-{item.id}').count() == 1
+        before = status.text_content()
+        if n == len(items) - 2:
+            # Enter places the card and goes on to the next card still to place.
+            page.keyboard.press("Enter")
+        else:
+            # Tab places the card and reaches the next card's control.
+            page.keyboard.press("Tab")
         assert page.locator(f'.app-zone[data-zone="{item.category}"] #card-{item.id}').count() == 1
-        assert page.evaluate("() => document.activeElement.id") == f"id_place-{item.id}"
+        if n + 1 < len(items):
+            assert page.evaluate("() => document.activeElement.id") == f"id_place-{items[n + 1].id}"
+        assert status.text_content() != before
+        assert "Moved" in status.text_content()
     tab_to(page, page.locator("#id_statement_1"))
     page.keyboard.type(STATEMENT)
     tab_to(page, page.locator("#id_goal_1"))
@@ -100,6 +113,11 @@ def test_a_learner_maps_the_case_by_drag_and_drop(page, sign_in, axe_check, lear
     page.get_by_role("button", name="Submit for marking").click()
     page.wait_for_url("**/result/")
     assert page.get_by_role("heading", name="Passed").is_visible()
+    axe_check(page)
+    # The result page fits a 320px-wide screen without sideways scrolling.
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.reload()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     axe_check(page)
 
 

@@ -25,25 +25,74 @@ function zoneList(value) {
   return zone ? zone.querySelector(".app-zone__list") : null;
 }
 
-function placeCard(card, keepFocus) {
+// Keys with which a closed select changes its value one step at a time. Chromium fires
+// `change` on every such press, so a card moved then would leave the keyboard user's
+// next Tab past the remaining unplaced cards.
+const STEP_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
+function placeCard(card) {
   const select = card.querySelector("select[data-place]");
   const list = zoneList(select.value);
-  if (list && card.parentElement !== list) {
-    const hadFocus = keepFocus && document.activeElement === select;
-    list.appendChild(card);
-    if (hadFocus) select.focus();
-  }
+  if (!list || card.parentElement === list) return false;
+  list.appendChild(card);
+  return true;
+}
+
+function zoneName(card) {
+  const zone = card.closest(".app-zone");
+  const column = card.closest(".app-column");
+  const title = zone.querySelector(".app-zone__title").textContent.trim();
+  return column ? `${title}, in ${column.querySelector("h3").textContent.trim()}` : title;
+}
+
+function shortText(card) {
+  const words = card.querySelector(".app-card__text").textContent.trim().split(/\s+/);
+  return words.slice(0, 6).join(" ") + (words.length > 6 ? "..." : "");
 }
 
 if (form) {
   const status = document.getElementById("draft-status");
+  const boardStatus = document.getElementById("board-status");
   const storageKey = form.dataset.storageKey;
   const say = (text) => { status.textContent = text; };
+  const announceMove = (card) => { boardStatus.textContent = `Moved "${shortText(card)}" to ${zoneName(card)}.`; };
 
-  // --- Cards: select, drag and drop ---------------------------------------------------
+  // Move a card to the zone its select names, and say so. Returns whether it moved.
+  const move = (card) => {
+    card.dataset.pending = "";
+    if (!placeCard(card)) return false;
+    announceMove(card);
+    return true;
+  };
+
+  // --- Cards: select (pointer or keyboard), drag and drop ----------------------------------
   form.querySelectorAll(".app-card").forEach((card) => {
     const select = card.querySelector("select[data-place]");
-    select.addEventListener("change", () => placeCard(card, true));
+    let lastInput = "pointer";
+    select.addEventListener("pointerdown", () => { lastInput = "pointer"; });
+    select.addEventListener("keydown", (event) => {
+      if (STEP_KEYS.has(event.key) || event.key.length === 1) lastInput = "keyboard";
+      if (event.key === "Enter" && card.dataset.pending) {
+        // Enter confirms the choice: move now, then go on to the next card still to place.
+        event.preventDefault();
+        const unplaced = zoneList("");
+        const wasUnplaced = card.parentElement === unplaced;
+        const next = wasUnplaced ? card.nextElementSibling : null;
+        move(card);
+        if (next) next.querySelector("select[data-place]").focus();
+      }
+    });
+    select.addEventListener("change", () => {
+      if (lastInput === "keyboard" && document.activeElement === select) {
+        // Stepping through the options: move when the learner leaves the select or presses Enter.
+        card.dataset.pending = "1";
+        return;
+      }
+      move(card);
+    });
+    // Leaving the select (Tab, Shift+Tab, a click elsewhere) moves the card. Focus has already
+    // gone to the next control, so Tab reaches the next unplaced card.
+    select.addEventListener("blur", () => { if (card.dataset.pending) move(card); });
     card.setAttribute("draggable", "true");
     card.addEventListener("dragstart", (event) => {
       event.dataTransfer.setData("text/plain", card.dataset.item);
@@ -65,10 +114,9 @@ if (form) {
       if (!card) return;
       const select = card.querySelector("select[data-place]");
       select.value = zone.dataset.zone;
-      placeCard(card, false);
+      move(card);
+      // Tell the autosave; the card is already where its select says.
       select.dispatchEvent(new Event("change", { bubbles: true }));
-      const label = zone.querySelector(".app-zone__title").textContent;
-      say(`Card moved to ${label}.`);
     });
   });
 
@@ -92,7 +140,7 @@ if (form) {
           else input.value = value;
         });
       });
-      form.querySelectorAll(".app-card").forEach((card) => placeCard(card, false));
+      form.querySelectorAll(".app-card").forEach((card) => placeCard(card));
       say("We put back what you had typed but not yet saved.");
     }
   } catch (error) { forget(); }
