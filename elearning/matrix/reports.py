@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from elearning.matrix import cache as matrix_cache
 from elearning.matrix.models import CompletionRecord, MatrixStatus, Requirement, RequirementAssignment, Training
 from elearning.matrix.status import BEHIND, SATISFIED, Status
 from elearning.people.models import LearnerProfile
@@ -273,11 +274,23 @@ def _count_into(cell: SummaryCell, status: str, n: int) -> None:
         cell.in_progress += n
 
 
-def summary_rows(profiles: QuerySet[LearnerProfile], grouping: str, columns: list[Training]) -> list[SummaryRow]:
+def _assignments_of(profiles: QuerySet[LearnerProfile], everyone: bool) -> QuerySet[RequirementAssignment]:
+    """Assignments of these people. For a viewer who sees everyone the
+    "every profile in scope" subquery would select nothing away and only
+    slow the count down, so it is left out."""
+    if everyone:
+        return RequirementAssignment.objects.all()
+    return RequirementAssignment.objects.filter(user_id__in=profiles.values("user_id"))
+
+
+def summary_rows(
+    profiles: QuerySet[LearnerProfile], grouping: str, columns: list[Training], *, everyone: bool = False
+) -> list[SummaryRow]:
     """Rows of the summary, counted in the database: two queries in all.
 
     `profiles` is the (scoped, filtered) set of people; assignments are
-    counted for the same people through a subquery on it."""
+    counted for the same people through a subquery on it (none when
+    `everyone`: every assignment belongs to a profile)."""
     fields = GROUPINGS[grouping]
     ids = [f for f, _ in fields]
     labels = [lab for _, lab in fields]
@@ -289,7 +302,7 @@ def summary_rows(profiles: QuerySet[LearnerProfile], grouping: str, columns: lis
         )
     prefixed = [f"user__profile__{f}" for f in ids]
     counts = (
-        RequirementAssignment.objects.filter(user_id__in=profiles.values("user_id"))
+        _assignments_of(profiles, everyone)
         .order_by()
         .values(*prefixed, "requirement__training_id", "status")
         .annotate(n=Count("id"))
@@ -334,10 +347,10 @@ class Headline:
         return round(100 * self.trained / self.required) if self.required else 0
 
 
-def headline(profiles: QuerySet[LearnerProfile]) -> Headline:
+def headline(profiles: QuerySet[LearnerProfile], *, everyone: bool = False) -> Headline:
     """Three queries, each one grouped count in the database."""
     per_person = (
-        RequirementAssignment.objects.filter(user_id__in=profiles.values("user_id"))
+        _assignments_of(profiles, everyone)
         .exclude(status=MatrixStatus.EXEMPT)
         .order_by()
         .values("user_id")
@@ -346,7 +359,7 @@ def headline(profiles: QuerySet[LearnerProfile]) -> Headline:
     required = per_person.count()
     trained = per_person.filter(met=F("needed")).count()
     people_with = (
-        RequirementAssignment.objects.filter(user_id__in=profiles.values("user_id"))
+        _assignments_of(profiles, everyone)
         .order_by()
         .aggregate(
             overdue=Count("user_id", distinct=True, filter=Q(status__in=BEHIND_VALUES)),
@@ -359,11 +372,13 @@ def headline(profiles: QuerySet[LearnerProfile]) -> Headline:
 
 
 def completions_by_month(
-    profiles: QuerySet[LearnerProfile], months: int = 12, today: dt.date | None = None
+    profiles: QuerySet[LearnerProfile], months: int = 12, today: dt.date | None = None, *, everyone: bool = False
 ) -> list[tuple[dt.date, int]]:
     """Completions of required training in each of the last `months` months,
     oldest first. Grouped by day in the database (no per-row date function),
-    then added up by month here."""
+    then added up by month here. The index on (completed_on, training, user)
+    answers it without reading the table; with `everyone` (a training
+    administrator's view) there is no filter on people at all."""
     today = today or timezone.localdate()
     first = today.replace(day=1)
     for _ in range(months - 1):
@@ -373,17 +388,45 @@ def completions_by_month(
     while month <= today:
         buckets[month] = 0
         month = (month + dt.timedelta(days=32)).replace(day=1)
-    per_day = (
-        CompletionRecord.objects.filter(
-            completed_on__gte=first,
-            completed_on__lte=today,
-            user_id__in=profiles.values("user_id"),
-            training_id__in=Requirement.objects.values("training_id"),
-        )
-        .order_by()
-        .values("completed_on")
-        .annotate(n=Count("id"))
-    )
+    required = set(Requirement.objects.values_list("training_id", flat=True))
+    # The training is filtered here rather than in SQL: with `training_id IN`
+    # SQLite prefers the (training, user, completed_on) index and walks every
+    # record; a range on completed_on alone is read from the covering index.
+    records = CompletionRecord.objects.filter(completed_on__gte=first, completed_on__lte=today)
+    if not everyone:
+        records = records.filter(user_id__in=profiles.values("user_id"))
+    per_day = records.order_by().values("completed_on", "training_id").annotate(n=Count("id"))
     for row in per_day:
-        buckets[row["completed_on"].replace(day=1)] += row["n"]
+        if row["training_id"] in required:
+            buckets[row["completed_on"].replace(day=1)] += row["n"]
     return sorted(buckets.items())
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the summary and the board report count, cached together."""
+
+    rows: list[SummaryRow]
+    headline: Headline
+    months: list[tuple[dt.date, int]]
+
+
+def figures(
+    profiles: QuerySet[LearnerProfile],
+    grouping: str,
+    columns: list[Training],
+    *,
+    everyone: bool,
+    scope_key: tuple[object, ...],
+) -> Figures:
+    """The summary grid, headline and chart for these people, from the cache
+    while the matrix has not changed (see cache.py)."""
+
+    def compute() -> Figures:
+        return Figures(
+            rows=summary_rows(profiles, grouping, columns, everyone=everyone),
+            headline=headline(profiles, everyone=everyone),
+            months=completions_by_month(profiles, everyone=everyone),
+        )
+
+    return matrix_cache.cached(("figures", grouping, tuple(t.pk for t in columns), *scope_key), compute)

@@ -15,10 +15,12 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.utils import timezone
 
+from elearning.matrix import cache as matrix_cache
 from elearning.matrix import status as status_rules
 from elearning.matrix import tabular
 from elearning.matrix.models import (
@@ -158,6 +160,9 @@ def refresh_people(user_ids: Iterable[int] | None = None, today: dt.date | None 
         else:
             people = {"user_id__in": chunk}
         changed += _refresh_chunk(table, people, today)
+    # Always, even when no status changed: a second completion of the same
+    # training still counts in the chart.
+    matrix_cache.bump()
     return changed
 
 
@@ -237,10 +242,21 @@ def _refresh_chunk(table: dict[tuple[int, int | None], dict[int, _Req]], people:
     return len(stale) + len(to_create) + len(to_update)
 
 
+def _next_recheck_key() -> str:
+    return f"matrix:next-recheck:{matrix_cache.version()}"
+
+
 def refresh_due(today: dt.date | None = None) -> int:
     """Refresh everyone whose status may have changed by `today` (a deadline
-    passed, an expiry came near). One query when nobody is due."""
+    passed, an expiry came near).
+
+    Costs no query when nobody is due: the earliest `recheck_on` is kept in
+    the cache under the matrix version, which any refresh moves on."""
     today = today or timezone.localdate()
+    key = _next_recheck_key()
+    next_recheck = cache.get(key)
+    if next_recheck is not None and (next_recheck == "never" or today < next_recheck):
+        return 0
     user_ids = list(
         RequirementAssignment.objects.filter(recheck_on__lte=today)
         .order_by()
@@ -248,6 +264,8 @@ def refresh_due(today: dt.date | None = None) -> int:
         .distinct()
     )
     if not user_ids:
+        earliest = RequirementAssignment.objects.aggregate(day=Min("recheck_on"))["day"]
+        cache.set(key, earliest or "never", matrix_cache.TIMEOUT)
         return 0
     with transaction.atomic():
         return refresh_people(user_ids, today)

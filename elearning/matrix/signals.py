@@ -14,9 +14,10 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from elearning.matrix import cache as matrix_cache
 from elearning.matrix import services
-from elearning.matrix.models import CompletionRecord, Exemption, Requirement, TrainingActivity
-from elearning.people.models import LearnerProfile
+from elearning.matrix.models import CompletionRecord, Exemption, Requirement, Training, TrainingActivity
+from elearning.people.models import Agency, LearnerProfile, Role, Team
 
 
 def _deleted_directly(sender: type[Model], origin: Any) -> bool:
@@ -58,3 +59,16 @@ def requirement_saved(sender: type[Model], instance: Requirement, **kwargs: Any)
 def requirement_deleted(sender: type[Model], instance: Requirement, origin: Any = None, **kwargs: Any) -> None:
     if _deleted_directly(sender, origin):
         services.refresh_role(instance.role_id)
+
+
+@receiver(post_save, sender=Agency)
+@receiver(post_save, sender=Team)
+@receiver(post_save, sender=Role)
+@receiver(post_save, sender=Training)
+@receiver(post_delete, sender=Agency)
+@receiver(post_delete, sender=Team)
+@receiver(post_delete, sender=Role)
+@receiver(post_delete, sender=Training)
+def label_changed(sender: type[Model], **kwargs: Any) -> None:
+    """Cached summaries carry agency, team, role and training names."""
+    matrix_cache.bump()

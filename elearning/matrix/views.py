@@ -139,6 +139,18 @@ def people_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return excel_response(filename, "People", header, rows())
 
 
+def _figures(scope: Q, level: dict[str, Any], columns: list[Training]) -> reports.Figures:
+    agency, role = level.get("agency"), level.get("role")
+    return reports.figures(
+        level["profiles"],
+        level["grouping"],
+        columns,
+        # Q() is a training administrator's scope: everyone.
+        everyone=not scope and agency is None and role is None,
+        scope_key=(str(scope), agency.pk if agency else None, role.pk if role else None),
+    )
+
+
 def _summary_level(request: HttpRequest, scope: Q) -> dict[str, Any]:
     """Which level of the summary: agency x role, or the teams of one agency and role."""
     agency_id, role_id = request.GET.get("agency"), request.GET.get("role")
@@ -162,8 +174,8 @@ def summary(request: HttpRequest) -> HttpResponse:
     level = _summary_level(request, scope)
     role = level.get("role")
     columns = reports.required_trainings(role.pk if role else None)
-    rows = reports.summary_rows(level["profiles"], level["grouping"], columns)
-    months = reports.completions_by_month(level["profiles"])
+    figures = _figures(scope, level, columns)
+    rows, months = figures.rows, figures.months
     return render(
         request,
         "matrix/summary.html",
@@ -172,7 +184,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "rows": rows,
             "total": reports.totals(rows, columns),
-            "headline": reports.headline(level["profiles"]),
+            "headline": figures.headline,
             "months": months,
             "chart": bar_chart([(f"{m:%b}", n) for m, n in months]),
             "query": request.GET.urlencode(),
@@ -189,7 +201,7 @@ def summary_export(request: HttpRequest, fmt: str) -> HttpResponse:
     level = _summary_level(request, scope)
     role = level.get("role")
     columns = reports.required_trainings(role.pk if role else None)
-    rows = reports.summary_rows(level["profiles"], level["grouping"], columns)
+    rows = _figures(scope, level, columns).rows
     labels = ["Agency", "Role"] if level["grouping"] == "agency_role" else ["Team"]
     header = [*labels, "People"]
     for t in columns:
@@ -215,10 +227,10 @@ def summary_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     """One printable page for the safeguarding board and councillors."""
     scope = _scope(request)
-    profiles = LearnerProfile.objects.filter(scope)
+    level = {"grouping": "agency", "profiles": LearnerProfile.objects.filter(scope)}
     columns = reports.required_trainings()
-    rows = reports.summary_rows(profiles, "agency", columns)
-    months = reports.completions_by_month(profiles)
+    figures = _figures(scope, level, columns)
+    rows, months = figures.rows, figures.months
     return render(
         request,
         "matrix/board.html",
@@ -226,12 +238,29 @@ def board(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "rows": rows,
             "total": reports.totals(rows, columns),
-            "headline": reports.headline(profiles),
+            "headline": figures.headline,
             "months": months,
+            "scope_name": _scope_name(request.user),
             "chart": bar_chart([(f"{m:%b}", n) for m, n in months]),
             "today": timezone.localdate(),
         },
     )
+
+
+def _scope_name(user: Any) -> str:
+    """The teams or agency a practice lead's board report covers, in words;
+    empty for a training administrator, whose report covers everyone."""
+    if is_training_admin(user):
+        return ""
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return ""
+    names = [t.name for t in profile.leads_teams.order_by("name")]
+    if profile.leads_agency_id:
+        names.insert(0, profile.leads_agency.name)
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if names else ""
 
 
 def my_requirements(user: Any) -> list[RequirementAssignment]:

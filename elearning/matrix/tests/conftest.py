@@ -7,12 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from elearning.matrix.models import DueUnit, Requirement, Training, TrainingKind
 from elearning.people.groups import GroupName
 from elearning.people.models import LearnerProfile, User
 
 TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """The cache outlives each test's database: start every test without cached figures."""
+    cache.clear()
 
 
 @pytest.fixture

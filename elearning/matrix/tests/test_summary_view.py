@@ -111,3 +111,30 @@ def test_the_board_report_is_one_printable_page(client, training_admin, new_staf
     body = client.get(reverse("matrix:board")).content.decode()
     assert "report to the safeguarding board" in body
     assert "js/matrix/print.js" in body
+
+
+def test_the_cached_summary_changes_as_soon_as_a_completion_is_recorded(
+    client, training_admin, new_staff, requirements, trainings
+):
+    client.force_login(training_admin)
+    before = client.get(URL).context["headline"]
+    assert client.get(URL).context["headline"] == before  # served from the cache
+    services.record_completion(new_staff, trainings["elearning"], dt.date(2026, 9, 10), CompletionSource.ELEARNING)
+    services.record_completion(new_staff, trainings["two_day"], dt.date(2026, 9, 12), CompletionSource.CLASSROOM)
+    services.record_completion(new_staff, trainings["scenarios"], dt.date(2026, 9, 14), CompletionSource.SCENARIO)
+    after = client.get(URL).context["headline"]
+    assert after.trained == before.trained + 1
+    board = client.get(reverse("matrix:board")).context
+    assert board["headline"] == after
+
+
+def test_a_repeat_visit_to_the_summary_is_answered_from_the_cache(
+    client, training_admin, new_staff, requirements, django_assert_max_num_queries
+):
+    from elearning.matrix.tests.test_person_view import count_queries
+
+    client.force_login(training_admin)
+    cold = count_queries(client, URL)
+    client.get(URL)
+    with django_assert_max_num_queries(cold - 5):
+        client.get(URL)
