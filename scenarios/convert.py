@@ -7,6 +7,8 @@ scenario file, so an exported page always imports again.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from scenarios.blocks import split_words
@@ -71,6 +73,35 @@ def page_to_scenario(page: ScenarioPage) -> Scenario:
         "jargon": _lines(page.jargon),
     }
     return scenario_from_data(data, page.narrative or "", f"{page.slug or 'scenario'}.md")
+
+
+CACHE_SIZE = 64
+_cache: OrderedDict[tuple[Any, ...], Scenario] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def cached_scenario(page: ScenarioPage) -> Scenario:
+    """`page_to_scenario`, remembered per page revision (in this process, the last CACHE_SIZE pages).
+
+    The key is the page and its latest revision and publication time: every change made
+    in the admin, by import or by accepting an alternative saves a new revision. An unsaved
+    page, or one whose fields were changed in memory without a new revision, must use
+    `page_to_scenario` (page.clean() does).
+    """
+    if page.pk is None or page.latest_revision_id is None:
+        return page_to_scenario(page)
+    key = (page.pk, page.latest_revision_id, page.last_published_at)
+    with _cache_lock:
+        scenario = _cache.get(key)
+        if scenario is not None:
+            _cache.move_to_end(key)
+            return scenario
+    scenario = page_to_scenario(page)
+    with _cache_lock:
+        _cache[key] = scenario
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return scenario
 
 
 def apply_scenario_to_page(scenario: Scenario, page: ScenarioPage) -> None:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from elearning.matrix.models import CompletionSource
 from elearning.matrix.services import mark_started, record_completion
-from scenarios.convert import page_to_scenario, scenario_version
+from scenarios.convert import cached_scenario, page_to_scenario, scenario_version
 from scenarios.models import AcceptedAlternative, Attempt, AttemptStatus, JargonTerm, ScenarioPage, ScenarioSet
 from scenarios.scenario_file import Mapping, Scenario, mapping_from_data
 from scenarios.scoring import JargonEntry, Result, score_mapping
@@ -43,7 +43,7 @@ def empty_mapping(scenario: Scenario) -> dict[str, Any]:
 
 def start_attempt(user: Any, page: ScenarioPage, today: dt.date | None = None) -> Attempt:
     """A new draft attempt. The first attempt marks the scenario's sets as started."""
-    scenario = page_to_scenario(page)
+    scenario = cached_scenario(page)
     today = today or timezone.localdate()
     with transaction.atomic():
         attempt = Attempt.objects.create(
@@ -56,7 +56,7 @@ def start_attempt(user: Any, page: ScenarioPage, today: dt.date | None = None) -
 
 def save_draft(attempt: Attempt, data: dict[str, Any]) -> Mapping:
     """Check and store the learner's answer so far. Raises ScenarioFileError and stores nothing if it is bad."""
-    scenario = page_to_scenario(attempt.scenario)
+    scenario = cached_scenario(attempt.scenario)
     mapping = mapping_from_data(data, scenario, "your answer")
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
@@ -80,7 +80,7 @@ def _stored(data: dict[str, Any], mapping: Mapping) -> dict[str, Any]:
 def submit_attempt(attempt: Attempt, data: dict[str, Any], today: dt.date | None = None) -> Result:
     """Score the answer, store it and the result, and record any set it completes."""
     page = attempt.scenario
-    scenario = page_to_scenario(page)
+    scenario = cached_scenario(page)
     mapping = mapping_from_data(data, scenario, "your answer")
     result = score_mapping(scenario, mapping, jargon_entries())
     with transaction.atomic():
@@ -162,7 +162,7 @@ def scenario_with_alternative(scenario: Scenario, section: str, index: int, text
 
 def preview_alternative(page: ScenarioPage, section: str, index: int, text: str) -> list[Rescore]:
     """Which submitted attempts would score differently if `text` were accepted, and by how much."""
-    scenario = page_to_scenario(page)
+    scenario = cached_scenario(page)
     changed = scenario_with_alternative(scenario, section, index, text)
     jargon = jargon_entries()
     rescored = []

@@ -125,9 +125,10 @@ class ScenarioPage(Page):
         return "well-being goal" if self.is_early_help else "safety goal"
 
     def to_scenario(self) -> Scenario:
-        from scenarios.convert import page_to_scenario
+        """The page as a Scenario, converted once per revision (see convert.cached_scenario)."""
+        from scenarios.convert import cached_scenario
 
-        return page_to_scenario(self)
+        return cached_scenario(self)
 
     def apply_scenario(self, scenario: Scenario) -> None:
         from scenarios.convert import apply_scenario_to_page
