@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from elearning.home.dashboard import DashboardSection
+from elearning.matrix import cache as matrix_cache
 from elearning.matrix import reports
 from elearning.matrix.views import my_requirements
 from elearning.people.access import lead_scope_q
@@ -18,7 +19,11 @@ def dashboard_section(request: HttpRequest) -> DashboardSection | None:
         return None
     assignments = my_requirements(user)
     scope = lead_scope_q(user)
-    headline = reports.headline(LearnerProfile.objects.filter(scope)) if scope is not None else None
+    headline = None
+    if scope is not None:
+        profiles = LearnerProfile.objects.filter(scope)
+        # Q() is a training administrator's scope: everyone.
+        headline = matrix_cache.cached(("headline", str(scope)), lambda: reports.headline(profiles, everyone=not scope))
     if not assignments and headline is None:
         return None
     return DashboardSection(

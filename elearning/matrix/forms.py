@@ -56,6 +56,10 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Upload a file",
         help_text=f"A CSV file (.csv) or an Excel workbook (.xlsx), smaller than {MAX_BYTES // (1024 * 1024)} MB.",
+        error_messages={
+            "required": "Choose a CSV or Excel file to upload",
+            "empty": "The file is empty.",
+        },
     )
 
     def clean_file(self) -> Any:

@@ -116,6 +116,23 @@ class PersonRow:
     start_date: dt.date | None
     cells: list[Cell] = field(default_factory=list)
 
+    @property
+    def shown(self) -> list[dict[str, str]]:
+        """The cells as plain words and classes, so the page renders them in
+        one loop with no include or property lookups per cell."""
+        return [shown_cell(cell) for cell in self.cells]
+
+
+_SHOWN_NOT_REQUIRED: dict[str, str] = {}
+
+
+def shown_cell(cell: Cell) -> dict[str, str]:
+    if cell is NOT_REQUIRED:
+        if not _SHOWN_NOT_REQUIRED:
+            _SHOWN_NOT_REQUIRED.update(label=cell.label, tag_class=cell.tag_class, detail=cell.detail)
+        return _SHOWN_NOT_REQUIRED
+    return {"label": cell.label, "tag_class": cell.tag_class, "detail": cell.detail}
+
 
 def required_trainings(role_id: int | None = None) -> list[Training]:
     """The matrix's columns: every training some requirement names (for one role when given)."""

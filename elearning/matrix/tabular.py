@@ -218,7 +218,7 @@ def _missing_columns(table: Table, required: Iterable[str]) -> list[RowError]:
     if not missing:
         return []
     found = ", ".join(h for h in table.headers if h) or "none"
-    return [RowError(1, "", f"the column '{c}' is missing. The columns found were: {found}.") for c in missing]
+    return [RowError(1, "", f"The column '{c}' is missing. The columns found were: {found}.") for c in missing]
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,22 @@ def check_staff(table: Table, lookups: StaffLookups) -> Checked:
     has_split_name = "first name" in table.headers and "last name" in table.headers
     name_columns = () if has_split_name else ("name",)
     result.errors = _missing_columns(table, (*name_columns, *STAFF_COLUMNS))
+    # A file that splits the name names the half it lacks, in its own terms.
+    halves = [c for c in ("first name", "last name") if c in table.headers]
+    if len(halves) == 1 and "name" not in table.headers:
+        lacking = "last name" if halves[0] == "first name" else "first name"
+        found = ", ".join(h for h in table.headers if h) or "none"
+        result.errors = [
+            RowError(
+                1,
+                "",
+                f"The column '{halves[0]}' is there but '{lacking}' is missing. "
+                f"Add a '{lacking}' column, or use one 'name' column. The columns found were: {found}.",
+            )
+            if e.message.startswith("The column 'name' is missing")
+            else e
+            for e in result.errors
+        ]
     if result.errors:
         return result
     seen: dict[str, int] = {}

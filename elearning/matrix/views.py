@@ -24,7 +24,7 @@ from elearning.matrix import reports, services
 from elearning.matrix.chart import bar_chart
 from elearning.matrix.exports import csv_response, excel_response
 from elearning.matrix.forms import ImportForm, MatrixFilterForm
-from elearning.matrix.models import ImportBatch, ImportKind, RequirementAssignment, Training
+from elearning.matrix.models import ImportBatch, ImportKind, RequirementAssignment, Training, TrainingKind
 from elearning.matrix.tabular import COMPLETION_COLUMNS, DATE_HELP, STAFF_COLUMNS, FileProblem
 from elearning.people.access import is_training_admin, lead_scope_q
 from elearning.people.models import Agency, LearnerProfile, Role, Team
@@ -264,12 +264,30 @@ def _scope_name(user: Any) -> str:
 
 
 def my_requirements(user: Any) -> list[RequirementAssignment]:
+    """The learner's assignments, each with `start_url`: the training's own
+    link, else the live course page that counts towards it, else the list
+    for its kind."""
     services.refresh_due()
-    return list(
+    assignments = list(
         RequirementAssignment.objects.filter(user=user)
         .select_related("requirement__training")
         .order_by("due_on", "requirement__training__title")
     )
+    unlinked = [
+        a.requirement.training_id
+        for a in assignments
+        if not a.requirement.training.link and a.requirement.training.kind == TrainingKind.ELEARNING
+    ]
+    course_urls: dict[int, str] = {}
+    if unlinked:
+        from courses.models import CoursePage  # the courses app builds on the matrix, not the other way round
+
+        for course in CoursePage.objects.live().filter(training_id__in=unlinked).order_by("path"):
+            course_urls.setdefault(course.training_id, course.url)
+    for a in assignments:
+        training = a.requirement.training
+        a.start_url = course_urls.get(training.pk) or training.start_url
+    return assignments
 
 
 @login_required
@@ -312,7 +330,8 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
     _admin_only(request)
     if kind not in ImportKind.values:
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
+    # Bound on every POST: an empty one (no file chosen) must say so.
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()

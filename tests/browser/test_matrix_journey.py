@@ -77,12 +77,16 @@ def test_an_administrator_sees_the_partnership_summary_and_board_report(page, si
     page.get_by_role("link", name="Board report").click()
     axe_check(page)
     assert page.get_by_role("button", name="Print this report").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     page.emulate_media(media="print")
     assert not page.locator(".govuk-header").is_visible()
 
     page.emulate_media(media="screen")
     page.goto("/matrix/mine/")
     axe_check(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.goto("/")
     axe_check(page)
     assert "What you must do, by when" in page.locator("main").inner_text()

@@ -114,3 +114,11 @@ def test_past_completions_are_imported_and_change_the_matrix(client, training_ad
         RequirementAssignment.objects.get(user=new_staff, requirement__training__slug="two-day-foundation").status
         == "complete"
     )
+
+
+def test_uploading_without_choosing_a_file_says_what_to_do(client, training_admin):
+    client.force_login(training_admin)
+    response = client.post(reverse("matrix:import_upload", args=["staff"]), {})
+    assert response.status_code == 200
+    assert "Choose a CSV or Excel file to upload" in response.content.decode()
+    assert not ImportBatch.objects.exists()

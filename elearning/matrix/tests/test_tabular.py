@@ -107,7 +107,7 @@ def test_a_line_manager_later_in_the_same_file_is_fine():
 
 def test_a_missing_column_is_named_with_the_columns_found():
     checked = staff("A B,a@x.uk\n", header="name,email\n")
-    assert str(checked.errors[0]) == ("Row 1: the column 'agency' is missing. The columns found were: name, email.")
+    assert str(checked.errors[0]) == ("Row 1: The column 'agency' is missing. The columns found were: name, email.")
 
 
 def test_first_and_last_name_columns_may_replace_name():
@@ -199,3 +199,10 @@ def test_the_tabular_module_imports_nothing_from_django():
     names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert not {n for n in names if n.split(".")[0] in {"django", "wagtail", "elearning"}}
+
+
+def test_a_file_with_a_first_name_but_no_last_name_column_says_which_is_missing() -> None:
+    table = read_table("staff.csv", b"first name,email,agency,team,role,start date\nSam,s@x.uk,A,T,R,2026-09-01\n")
+    messages = [str(e) for e in check_staff(table, LOOKUPS).errors]
+    assert len(messages) == 1
+    assert messages[0].startswith("Row 1: The column 'first name' is there but 'last name' is missing.")
