@@ -1,10 +1,11 @@
 """Back up every record to one portable file, and restore it into a fresh database.
 
-The file is Django's JSON serialisation with natural keys, so it restores
-into SQLite or PostgreSQL alike and does not depend on content-type ids.
-What the database rebuilds for itself is left out: content types and
-permissions (made by `migrate`), sessions (everyone signs in again), and the
-search and reference indexes (rebuilt after the restore).
+The file is Django's JSON serialisation of every row with its own id, content
+types and permissions included, so a restore gives back exactly the same ids
+(links, certificates and bookmarks keep working) on SQLite or PostgreSQL.
+Natural keys are not used: Wagtail's root collection has an empty one, which
+cannot be loaded. Left out is only what rebuilds itself: sessions (everyone
+signs in again) and the search and reference indexes (rebuilt after a restore).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 EXCLUDED = [
-    "contenttypes",
-    "auth.permission",
     "sessions",
     "wagtailsearch",
     "wagtailcore.referenceindex",
@@ -32,8 +31,6 @@ class RestoreRefused(Exception):
 def backup(path: Path, out: TextIO) -> None:
     call_command(
         "dumpdata",
-        "--natural-foreign",
-        "--natural-primary",
         *[f"--exclude={label}" for label in EXCLUDED],
         "--indent=0",
         f"--output={path}",
@@ -57,12 +54,32 @@ def restore(path: Path, out: TextIO, force: bool = False) -> None:
             "or pass --force to replace everything in this one."
         )
     with transaction.atomic():
-        # Empty every table (migrate's own rows included), then load the backup.
-        call_command("flush", "--no-input", stdout=out)
+        # Empty every table, including the rows migrate made, without letting
+        # post_migrate make them again: the backup brings its own, with its ids.
+        call_command("flush", "--no-input", inhibit_post_migrate=True, stdout=out)
+        _content_types_first(path)
         call_command("loaddata", str(path), stdout=out)
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
     _reset_sequences(out)
     call_command("rebuild_references_index", stdout=out)
     call_command("update_index", stdout=out)
+
+
+def _content_types_first(path: Path) -> None:
+    """Put the backup's content types in before anything else: saving other rows
+    can look a content type up, which would otherwise create it with a new id."""
+    import gzip
+    import json
+
+    from django.contrib.contenttypes.models import ContentType
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        rows = [row for row in json.load(handle) if row["model"] == "contenttypes.contenttype"]
+    ContentType.objects.bulk_create([ContentType(pk=row["pk"], **row["fields"]) for row in rows])
+    ContentType.objects.clear_cache()
 
 
 def _reset_sequences(out: TextIO) -> None:
