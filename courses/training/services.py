@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -182,9 +183,12 @@ def waitlist_position(booking: Booking) -> int:
 def book(event_id: int, learner: User, now: dt.datetime | None = None) -> Outcome:
     """Book `learner` on the event: a place if one is free and nobody is
     waiting, otherwise the waiting list. Booking again returns the first booking."""
-    now = _now(now)
     with transaction.atomic():
         event = _lock_event(event_id)
+        # Read the clock only once the lock is held: the waiting list is in
+        # (created_at, id) order, so a time read before waiting for the lock
+        # would put people in the queue out of the order they really booked.
+        now = _now(now)
         existing = Booking.objects.filter(event=event, learner=learner, status__in=rules.ACTIVE_STATUSES).first()
         if existing is not None:
             return Outcome(existing, f"You already have this booking: {existing.get_status_display().lower()}.")
@@ -584,6 +588,20 @@ def attendees_for_day(event: Event, day_number: int) -> list[Booking]:
     return list(bookings)
 
 
+LONDON = ZoneInfo("Europe/London")
+
+
+def not_started_message(day: EventDay, now: dt.datetime) -> str | None:
+    """Why attendance cannot be marked for `day` yet: the day is still to come
+    (by the calendar in London), or None when it may be marked."""
+    if day.date <= now.astimezone(LONDON).date():
+        return None
+    return (
+        f"Day {day.number} has not happened yet: it is on {day.date:%A %-d %B %Y}. "
+        "You can mark attendance from that day."
+    )
+
+
 def mark_attendance(
     event_id: int, day_number: int, marks: Mapping[int, str], actor: User, now: dt.datetime | None = None
 ) -> Outcome:
@@ -595,6 +613,9 @@ def mark_attendance(
         day = next((d for d in event.day_list if d.number == day_number), None)
         if day is None:
             raise Refused(f"This event has no day {day_number}.")
+        not_started = not_started_message(day, now)
+        if not_started:
+            raise Refused(not_started)
         if event.status in (EventStatus.CANCELLED, EventStatus.DRAFT):
             raise Refused("Attendance can only be marked for an event that is running.")
         bookings = {b.pk: b for b in attendees_for_day(event, day_number)}

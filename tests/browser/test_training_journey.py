@@ -13,7 +13,15 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import PASSWORD
-from courses.training.models import Booking, BookingStatus, ClassroomCourse, CourseKind, Event, TrainerLicence
+from courses.training.models import (
+    Booking,
+    BookingStatus,
+    ClassroomCourse,
+    CourseKind,
+    Event,
+    EventDay,
+    TrainerLicence,
+)
 from elearning.matrix.models import CompletionRecord, Training, TrainingKind
 from elearning.outbox.models import OutboundEmail
 
@@ -104,6 +112,13 @@ def test_booking_waitlist_offer_attendance_and_completion(
     axe_check(page)
     second_booking.refresh_from_db()
     assert second_booking.status == BookingStatus.CONFIRMED
+
+    # The days go by: attendance can only be marked for a day that has come,
+    # so the event's two days are moved to yesterday and today.
+    today = dt.date.today()
+    for day in EventDay.objects.filter(event=event):
+        day.date = today - dt.timedelta(days=2 - day.number)
+        day.save(update_fields=["date"])
 
     # The trainer marks both days on the attendance pages.
     _switch_to(page, sign_in, trainer.email)

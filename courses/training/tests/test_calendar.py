@@ -13,6 +13,9 @@ from courses.training import services
 from courses.training.calendar import booking_calendar
 from elearning.outbox.models import OutboundEmail
 
+# Attendance is marked once every day of the events in these tests has happened.
+MARKED = dt.datetime(2027, 6, 1, 9, 0, tzinfo=dt.UTC)
+
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -105,8 +108,8 @@ def test_a_catch_up_calendar_has_only_the_one_day(event, new_staff, trainer, mak
     import time_machine
 
     booking = services.book(event.pk, new_staff).booking
-    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer)
-    services.mark_attendance(event.pk, 2, {booking.pk: "absent"}, trainer)
+    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer, now=MARKED)
+    services.mark_attendance(event.pk, 2, {booking.pk: "absent"}, trainer, now=MARKED)
     later = make_event(first_day=dt.date(2027, 1, 12))
     with time_machine.travel(dt.datetime(2026, 12, 5, tzinfo=dt.UTC), tick=False):
         catch_up = services.book_catch_up(booking.pk, later.pk, new_staff).booking

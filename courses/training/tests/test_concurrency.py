@@ -12,6 +12,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from courses.training import services
 from courses.training.models import AuditAction, Booking, BookingAuditEntry, BookingStatus
@@ -44,6 +45,9 @@ def _burst(event_id: int, people: list) -> list[str]:
 def _check(event_id: int) -> None:
     bookings = list(Booking.objects.filter(event_id=event_id).order_by("created_at", "id"))
     assert len(bookings) == BOOKERS
+    # Ids are assigned inside the event lock, so they are the order the
+    # bookings really happened: the queue order must be the same.
+    assert [b.pk for b in bookings] == sorted(b.pk for b in bookings), "queue order follows the committed inserts"
     assert len({b.learner_id for b in bookings}) == BOOKERS
     statuses = [b.status for b in bookings]
     assert statuses.count(BookingStatus.CONFIRMED) == CAPACITY
@@ -83,3 +87,20 @@ def test_exactly_capacity_bookers_get_a_place_on_sqlite(make_event, learners, se
     connection.close()
     assert _burst(event.pk, people) == []
     _check(event.pk)
+
+
+@pytest.mark.django_db
+def test_the_booking_time_is_taken_once_the_event_is_locked(make_event, learners, frozen_now, monkeypatch):
+    """A booker who waited for the lock must queue behind whoever held it,
+    so the timestamp is read after the lock is granted, not before."""
+    event = make_event(capacity=1)
+    person = learners(1)[0]
+    real_lock = services._lock_event
+
+    def slow_lock(event_id: int):
+        frozen_now.shift(60)
+        return real_lock(event_id)
+
+    monkeypatch.setattr(services, "_lock_event", slow_lock)
+    booking = services.book(event.pk, person).booking
+    assert booking.created_at == timezone.now()

@@ -11,6 +11,9 @@ from icalendar import Calendar
 from courses.training import services
 from courses.training.models import Booking, BookingStatus, EventStatus
 
+# Attendance is marked once every day of the events in these tests has happened.
+MARKED = dt.datetime(2027, 6, 1, 9, 0, tzinfo=dt.UTC)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -165,8 +168,8 @@ def test_the_calendar_download_is_a_parseable_invitation(client, new_staff, even
 
 def test_partial_attendance_offers_the_missing_day(client, new_staff, event, trainer, make_event, frozen_now):
     booking = services.book(event.pk, new_staff).booking
-    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer)
-    services.mark_attendance(event.pk, 2, {booking.pk: "left_early"}, trainer)
+    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer, now=MARKED)
+    services.mark_attendance(event.pk, 2, {booking.pk: "left_early"}, trainer, now=MARKED)
     later = make_event(first_day=dt.date(2027, 1, 12))
     frozen_now.move_to(dt.datetime(2026, 12, 10, 9, 0, tzinfo=dt.UTC))
     client.force_login(new_staff)
@@ -182,8 +185,8 @@ def test_partial_attendance_offers_the_missing_day(client, new_staff, event, tra
 
 def test_a_completed_course_shows_on_my_bookings(client, new_staff, event, trainer, frozen_now):
     booking = services.book(event.pk, new_staff).booking
-    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer)
-    services.mark_attendance(event.pk, 2, {booking.pk: "attended"}, trainer)
+    services.mark_attendance(event.pk, 1, {booking.pk: "attended"}, trainer, now=MARKED)
+    services.mark_attendance(event.pk, 2, {booking.pk: "attended"}, trainer, now=MARKED)
     frozen_now.move_to(dt.datetime(2026, 12, 10, 9, 0, tzinfo=dt.UTC))
     client.force_login(new_staff)
     assert "Completed" in client.get(reverse("training:my_bookings")).content.decode()

@@ -163,7 +163,8 @@ def test_rescheduling_tells_everyone(client, trainer, booked_event, course):
     assert OutboundEmail.objects.filter(key__startswith=f"event-updated:{booked_event.pk}:1:").count() == 2
 
 
-def test_marking_attendance_on_the_phone_page(client, trainer, booked_event):
+def test_marking_attendance_on_the_phone_page(client, trainer, booked_event, frozen_now):
+    frozen_now.move_to(dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC))
     first, second = booked_event.bookings.order_by("pk")
     client.force_login(trainer)
     url = reverse("training:attendance", args=[booked_event.pk, 1])

@@ -141,9 +141,10 @@ def attendance(request: HttpRequest, pk: int, day: int) -> HttpResponse:
     event_day = next((d for d in event.day_list if d.number == day), None)
     if event_day is None:
         return not_allowed(request, f"This event has no day {day}.")
+    not_started = services.not_started_message(event_day, timezone.now())
     bookings = services.attendees_for_day(event, day)
     form = AttendanceForm(request.POST or None, bookings=bookings, day_number=day)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not not_started and form.is_valid():
         try:
             outcome = services.mark_attendance(event.pk, day, form.marks(), request.user)
         except services.Refused as refusal:
@@ -151,7 +152,11 @@ def attendance(request: HttpRequest, pk: int, day: int) -> HttpResponse:
         else:
             messages.success(request, outcome.message)
             return redirect("training:roster", pk=pk)
-    return render(request, "training/attendance.html", {"event": event, "day": event_day, "form": form})
+    return render(
+        request,
+        "training/attendance.html",
+        {"event": event, "day": event_day, "form": form, "not_started": not_started},
+    )
 
 
 @trainer_view
