@@ -69,3 +69,12 @@ def test_the_dashboard_says_how_many_passes_a_set_needs(client, practice_set, sc
     assert "0 of 2 scenarios passed for Practice" in client.get("/").text
     _submit(new_staff, scenario_page, hollins)
     assert "1 of 2 scenarios passed for Practice" in client.get("/").text
+
+
+def test_the_accept_links_say_whose_text_they_accept(client, scenario_page, hollins, new_staff, trainer):
+    _submit(new_staff, scenario_page, hollins)
+    client.force_login(trainer)
+    text = client.get(reverse("scenarios:report", args=["hollins-family"])).text
+    name = new_staff.get_full_name()
+    assert f"({name}, 1)" not in text
+    assert f"{name}'s danger statement 1" in text and f"{name}'s safety goal 1" in text
