@@ -12,5 +12,6 @@ from elearning.people.models import LearnerProfile, User
 
 @receiver(post_save, sender=User)
 def create_profile(sender: type[User], instance: User, created: bool, **kwargs: Any) -> None:
-    if created:
+    # Not while loading a backup (raw): the backup brings the profile itself.
+    if created and not kwargs.get("raw"):
         LearnerProfile.objects.get_or_create(user=instance)
