@@ -36,4 +36,9 @@ def load_all(out: TextIO, scale: int = 0) -> list[DemoAccount]:
                     continue
                 raise
             module.load(out, scale=scale)
+        # Page permissions are granted once the page tree the loaders built exists,
+        # so a second run finds them already there.
+        from elearning.people.groups import ensure_groups
+
+        ensure_groups()
     return list(DEMO_ACCOUNTS)
