@@ -84,6 +84,9 @@ def axe_check() -> Callable[[Any], list[dict[str, Any]]]:
     source = AXE_JS.read_text()
 
     def check(page: Any, *, fail: bool = True) -> list[dict[str, Any]]:
+        # A click that navigates returns once the new page starts loading:
+        # check the whole page, not the part parsed so far.
+        page.wait_for_load_state("load")
         page.evaluate(source)
         result = page.evaluate(
             """async () => await axe.run(document, {

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PASSWORD
 
@@ -41,11 +42,11 @@ def verify_code(page: Any, axe_check: Any, code: str) -> None:
     axe_check(page)
     page.get_by_label("Verification code").fill("nonsense")
     page.get_by_role("button", name="Check code").click()
-    assert page.get_by_text("We could not find a certificate with that code").is_visible()
+    expect(page.get_by_text("We could not find a certificate with that code")).to_be_visible()
     axe_check(page)
     page.get_by_label("Verification code").fill(code.lower())
     page.get_by_role("button", name="Check code").click()
-    assert page.get_by_text("This certificate is genuine").is_visible()
+    expect(page.get_by_text("This certificate is genuine")).to_be_visible()
     axe_check(page)
 
 
@@ -68,13 +69,13 @@ def test_a_new_member_of_staff_completes_the_course_and_verifies_the_certificate
     import_fixture(home_page, "councillor-briefing.yaml")
     sign_in(new_staff.email, PASSWORD)
     page.wait_for_url("**/")
-    assert page.get_by_text("Signs of Safety: e-learning for new staff").first.is_visible()
+    expect(page.get_by_text("Signs of Safety: e-learning for new staff").first).to_be_visible()
     axe_check(page)
 
     page.goto("/courses/")
     axe_check(page)
     page.get_by_role("link", name=course.title).click()
-    assert page.get_by_text("0 of 3 lessons complete").is_visible()
+    expect(page.get_by_text("0 of 3 lessons complete")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name=re.compile("Start course")).click()
 
@@ -83,21 +84,21 @@ def test_a_new_member_of_staff_completes_the_course_and_verifies_the_certificate
     axe_check(page)
     page.get_by_label(re.compile("Think of a family")).fill("The parents worried about money more than anything.")
     page.get_by_role("button", name="Save to my journal").click()
-    assert page.get_by_text("Your reflection is saved in your learning journal.").is_visible()
+    expect(page.get_by_text("Your reflection is saved in your learning journal.")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Mark as complete and continue").click()
 
     # Lesson 2: the progress bar has moved; a wrong answer, then the right one.
     page.wait_for_url("**/harm-and-danger/")
-    assert page.get_by_text("1 of 3 lessons complete in this course").is_visible()
+    expect(page.get_by_text("1 of 3 lessons complete in this course")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Mark as complete and continue").click()
-    assert page.get_by_text("1 question still to do").is_visible()
+    expect(page.get_by_text("1 question still to do")).to_be_visible()
     axe_check(page)
     choose(page, "Dad drinks too much.")
     feedback = check_answer(page, "Which of these is a danger statement?")
     feedback.get_by_text("Not quite right").wait_for()
-    assert feedback.get_by_text("drinking is a complicating factor").is_visible()
+    expect(feedback.get_by_text("drinking is a complicating factor")).to_be_visible()
     # The script put the feedback in place: no reload to the question's anchor.
     assert "#q-" not in page.url
     axe_check(page)
@@ -109,7 +110,7 @@ def test_a_new_member_of_staff_completes_the_course_and_verifies_the_certificate
 
     # Lesson 3, in the next module: a multiple-choice question.
     page.wait_for_url("**/tools/three-houses/")
-    assert page.get_by_text("2 of 3 lessons complete in this course").is_visible()
+    expect(page.get_by_text("2 of 3 lessons complete in this course")).to_be_visible()
     axe_check(page)
     choose(page, "House of worries")
     choose(page, "House of good things")
@@ -117,16 +118,16 @@ def test_a_new_member_of_staff_completes_the_course_and_verifies_the_certificate
     page.get_by_role("button", name="Mark as complete and continue").click()
 
     page.wait_for_url(f"**{course.url}")
-    assert page.get_by_text(f"You have completed {course.title}").is_visible()
-    assert page.get_by_text("3 of 3 lessons complete").is_visible()
+    expect(page.get_by_text(f"You have completed {course.title}")).to_be_visible()
+    expect(page.get_by_text("3 of 3 lessons complete")).to_be_visible()
     axe_check(page)
     code = download_certificate(page, axe_check)
 
     page.goto("/learning/journal/")
-    assert page.get_by_text("The parents worried about money").is_visible()
+    expect(page.get_by_text("The parents worried about money")).to_be_visible()
     axe_check(page)
     page.goto("/")
-    assert page.get_by_role("link", name=re.compile("Certificate")).first.is_visible()
+    expect(page.get_by_role("link", name=re.compile("Certificate")).first).to_be_visible()
     axe_check(page)
     verify_code(page, axe_check, code)
 
@@ -141,7 +142,7 @@ def test_a_councillor_completes_the_briefing_and_verifies_the_certificate(
     page.wait_for_url("**/")
     axe_check(page)
     page.get_by_role("link", name=briefing.title).first.click()
-    assert page.get_by_text("0 of 1 lessons complete").is_visible()
+    expect(page.get_by_text("0 of 1 lessons complete")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name=re.compile("Start course")).click()
     page.wait_for_url("**/one-minute-guide/")
@@ -153,7 +154,7 @@ def test_a_councillor_completes_the_briefing_and_verifies_the_certificate(
     check_answer(page, "What does a scaling question ask?").get_by_text("Correct", exact=True).wait_for()
     page.get_by_role("button", name="Mark as complete and continue").click()
     page.wait_for_url(f"**{briefing.url}")
-    assert page.get_by_text("1 of 1 lessons complete").is_visible()
+    expect(page.get_by_text("1 of 1 lessons complete")).to_be_visible()
     axe_check(page)
     code = download_certificate(page, axe_check)
     verify_code(page, axe_check, code)
@@ -172,15 +173,15 @@ def test_the_knowledge_check_works_without_javascript(browser, live_server, axe_
         page.get_by_role("button", name="Sign in").click()
         page.goto(lesson_url)
         check_answer(page, "Which of these is a danger statement?")
-        assert page.get_by_text("Choose an answer.").first.is_visible()
+        expect(page.get_by_text("Choose an answer.").first).to_be_visible()
         choose(page, "Dad hit Mum last May.")
         feedback = check_answer(page, "Which of these is a danger statement?")
         page.wait_for_url(re.compile(r"#q-"))
-        assert feedback.get_by_text("Not quite right").is_visible()
+        expect(feedback.get_by_text("Not quite right")).to_be_visible()
         assert page.get_by_label("Dad hit Mum last May.", exact=True).is_checked()
         choose(page, "We are worried Dad will hit Mum again and the children will be scared.")
         feedback = check_answer(page, "Which of these is a danger statement?")
-        assert feedback.get_by_text("Correct", exact=True).is_visible()
+        expect(feedback.get_by_text("Correct", exact=True)).to_be_visible()
         page.get_by_role("button", name="Mark as complete and continue").click()
         page.wait_for_url("**/tools/three-houses/")
     finally:
@@ -269,9 +270,10 @@ def test_saving_a_reflection_shows_and_focuses_the_confirmation_beside_it(
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"-saved$"))
     confirmation = page.locator(".app-reflection .app-reflection__saved")
-    assert confirmation.get_by_text("Your reflection is saved in your learning journal.").is_visible()
+    expect(confirmation.get_by_text("Your reflection is saved in your learning journal.")).to_be_visible()
     assert active_element(page)["id"] == confirmation.get_attribute("id")
-    assert confirmation.is_visible() and confirmation.bounding_box()["y"] >= 0
+    expect(confirmation).to_be_visible()
+    assert confirmation.bounding_box()["y"] >= 0
     axe_check(page)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from elearning.home.demo_loader import load_all
 from elearning.people.demo import DEMO_PASSWORD
@@ -18,7 +20,7 @@ def test_a_practice_lead_finds_overdue_people_drills_down_and_downloads(page, si
     load_all(io.StringIO())
     sign_in("priya.shah@northbridge.gov.uk", DEMO_PASSWORD)
     page.goto("/matrix/")
-    assert page.get_by_role("heading", name="Training matrix").is_visible()
+    expect(page.get_by_role("heading", name="Training matrix")).to_be_visible()
     axe_check(page)
     table = page.locator("table.app-matrix-table")
     assert "Sam Okafor" in table.inner_text()
@@ -32,10 +34,10 @@ def test_a_practice_lead_finds_overdue_people_drills_down_and_downloads(page, si
     assert "Overdue" in cells
 
     page.get_by_role("link", name="Summary", exact=True).click()
-    assert page.get_by_role("heading", name="Training summary").is_visible()
+    expect(page.get_by_role("heading", name="Training summary")).to_be_visible()
     axe_check(page)
     page.locator("table.app-matrix-table tbody a", has_text="Social worker").first.click()
-    assert page.get_by_role("heading", level=1).inner_text().endswith("by team")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"by team$"))
     axe_check(page)
     page.get_by_role("link", name="Assessment Team North").click()
     assert "team=" in page.url
@@ -68,7 +70,7 @@ def test_an_administrator_sees_the_partnership_summary_and_board_report(page, si
     assert "trained so far" in body
     for agency in ("Northshire Police", "Northbridge Community Health", "Northbridge Council Members"):
         assert agency in body
-    assert page.locator("svg.app-matrix-chart__svg").is_visible()
+    expect(page.locator("svg.app-matrix-chart__svg")).to_be_visible()
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel file of the summary").click()
@@ -76,11 +78,11 @@ def test_an_administrator_sees_the_partnership_summary_and_board_report(page, si
 
     page.get_by_role("link", name="Board report").click()
     axe_check(page)
-    assert page.get_by_role("button", name="Print this report").is_visible()
+    expect(page.get_by_role("button", name="Print this report")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     page.emulate_media(media="print")
-    assert not page.locator(".govuk-header").is_visible()
+    expect(page.locator(".govuk-header")).not_to_be_visible()
 
     page.emulate_media(media="screen")
     page.goto("/matrix/mine/")

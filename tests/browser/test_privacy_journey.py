@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from elearning.people.models import User
 from elearning.privacy.models import DeletionRequest, DeletionStatus
@@ -35,7 +36,7 @@ def test_a_learner_downloads_their_data_and_asks_to_be_deleted(page, sign_in, ax
     page.goto("/profile/")
     axe_check(page)
     page.get_by_role("link", name="Download your data or ask for your account to be deleted").click()
-    assert page.get_by_role("heading", name="Your data", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Your data", exact=True)).to_be_visible()
     axe_check(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your data (JSON file)").click()
@@ -45,12 +46,12 @@ def test_a_learner_downloads_their_data_and_asks_to_be_deleted(page, sign_in, ax
     page.get_by_role("link", name="Ask for your account to be deleted").click()
     axe_check(page)
     page.get_by_role("button", name="Ask for my account to be deleted").click()
-    assert page.get_by_text("Tick the box to confirm").first.is_visible()
+    expect(page.get_by_text("Tick the box to confirm").first).to_be_visible()
     axe_check(page)
     page.get_by_label("I understand that my name").check()
     page.get_by_label("Why do you want your account deleted?").fill("I have moved to another council.")
     page.get_by_role("button", name="Ask for my account to be deleted").click()
-    assert page.get_by_text("We have your request").is_visible()
+    expect(page.get_by_text("We have your request")).to_be_visible()
     axe_check(page)
     assert DeletionRequest.objects.get().status == DeletionStatus.REQUESTED
 
@@ -62,7 +63,7 @@ def test_a_learner_downloads_their_data_and_asks_to_be_deleted(page, sign_in, ax
     axe_check(page)
     page.get_by_label("I have checked this is the right person").check()
     page.get_by_role("button", name="Erase this person").click()
-    assert page.get_by_text(f"Person {learner.pk} has been erased").is_visible()
+    expect(page.get_by_text(f"Person {learner.pk} has been erased")).to_be_visible()
     axe_check(page)
     page.goto("/my-data/audit/")
     axe_check(page)

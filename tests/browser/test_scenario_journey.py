@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PASSWORD
 from scenarios.scenario_file import parse_scenario
@@ -85,7 +86,7 @@ def test_a_learner_maps_the_case_with_the_keyboard_only(page, sign_in, axe_check
     tab_to(page, page.get_by_role("button", name="Submit for marking"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/result/")
-    assert page.get_by_role("heading", name="Passed").is_visible()
+    expect(page.get_by_role("heading", name="Passed")).to_be_visible()
     assert page.evaluate("() => document.activeElement.id") == "result-heading"
     axe_check(page)
 
@@ -112,7 +113,7 @@ def test_a_learner_maps_the_case_by_drag_and_drop(page, sign_in, axe_check, lear
     axe_check(page)
     page.get_by_role("button", name="Submit for marking").click()
     page.wait_for_url("**/result/")
-    assert page.get_by_role("heading", name="Passed").is_visible()
+    expect(page.get_by_role("heading", name="Passed")).to_be_visible()
     axe_check(page)
     # The result page fits a 320px-wide screen without sideways scrolling.
     page.set_viewport_size({"width": 320, "height": 800})
@@ -137,12 +138,12 @@ def test_a_learner_submits_the_plain_form_without_javascript(browser, live_serve
             page.locator(f"#id_place-{item.id}").select_option(item.category)
         page.locator("#id_statement_1").fill(STATEMENT)
         page.get_by_role("button", name="Save draft").click()
-        assert page.get_by_text("Your draft was saved").is_visible()
+        expect(page.get_by_text("Your draft was saved")).to_be_visible()
         # Saved cards are now shown in their columns, and what was typed is still there.
         assert page.locator(f'.app-zone[data-zone="harm"] #card-{SCENARIO.items[0].id}').count() == 1
         assert page.locator("#id_statement_1").input_value() == STATEMENT
         page.get_by_role("button", name="Submit for marking").click()
-        assert page.get_by_text("There is a problem").is_visible()
+        expect(page.get_by_text("There is a problem")).to_be_visible()
         for item in SCENARIO.items:
             page.locator(f"#id_place-{item.id}").select_option(item.category)
         page.locator("#id_goal_1").fill(GOAL)
@@ -150,6 +151,6 @@ def test_a_learner_submits_the_plain_form_without_javascript(browser, live_serve
         page.locator("#id_reason").fill("Some safety from Pauline.")
         page.get_by_role("button", name="Submit for marking").click()
         page.wait_for_url("**/result/")
-        assert page.get_by_role("heading", name="Passed").is_visible()
+        expect(page.get_by_role("heading", name="Passed")).to_be_visible()
     finally:
         context.close()

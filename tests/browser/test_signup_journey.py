@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from conftest import PASSWORD
 
@@ -125,7 +126,7 @@ def test_every_account_page_passes_the_accessibility_check(page, axe_check, sign
     page.get_by_role("button", name="Continue").click()
     for url in SIGNED_IN_PAGES:
         page.goto(url)
-        assert page.get_by_role("heading", level=1).is_visible(), url
+        expect(page.get_by_role("heading", level=1), url).to_be_visible()
         axe_check(page)
 
 
@@ -137,5 +138,5 @@ def test_the_security_code_page_passes_the_accessibility_check(page, axe_check, 
     assert _heading(page) == "Enter your security code"
     axe_check(page)
     page.get_by_role("button", name="Continue").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe_check(page)
