@@ -29,19 +29,35 @@ from elearning.matrix.models import CompletionSource
 from elearning.matrix.services import mark_started, record_completion
 from elearning.people.models import User
 
+# Reopening the lesson the learner last opened writes nothing within this time:
+# "continue where you left off" already points at it.
+REOPEN_WRITE_AFTER = dt.timedelta(minutes=5)
 
-def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> LessonProgress:
-    """Save the learner's place. The first lesson they open starts the course in the matrix."""
+
+def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> None:
+    """Save the learner's place. The first lesson they open starts the course in the matrix.
+
+    A reload, or going back to the lesson already last opened, costs one read
+    and no write, so a learner reading a lesson never holds the database's
+    write lock (SQLite has one for the whole file).
+    """
+    lesson._course = course  # type: ignore[attr-defined]
     now = timezone.now()
-    progress, created = LessonProgress.objects.get_or_create(
+    latest = (
+        LessonProgress.objects.filter(user=user, course=course)
+        .order_by("-last_opened_at", "-pk")
+        .values_list("lesson_id", "last_opened_at")
+        .first()
+    )
+    if latest is not None and latest[0] == lesson.pk and now - latest[1] < REOPEN_WRITE_AFTER:
+        return
+    _, created = LessonProgress.objects.get_or_create(
         user=user, lesson=lesson, defaults={"course": course, "opened_at": now, "last_opened_at": now}
     )
     if not created:
-        LessonProgress.objects.filter(pk=progress.pk).update(last_opened_at=now)
+        LessonProgress.objects.filter(user=user, lesson=lesson).update(last_opened_at=now)
     elif course.training_id is not None:
         mark_started(user, course.training, timezone.localdate())
-    lesson._course = course  # type: ignore[attr-defined]
-    return progress
 
 
 def question_options(value: Any) -> list[Option]:

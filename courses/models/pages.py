@@ -12,11 +12,12 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
 from elearning.matrix.models import Training, TrainingKind
@@ -50,6 +51,22 @@ class CourseIndexPage(SignedInPageMixin, Page):
 
     class Meta:
         verbose_name = "course list"
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Find a course, module or lesson by its whole path in one query.
+
+        Wagtail walks the tree a level at a time (two queries a level); under
+        the course list no page routes itself, so the page whose URL path is
+        this one's plus the components is the answer, as the walk would find
+        it. Like the walk, only the page asked for must be live.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = Page.objects.filter(path__startswith=self.path, url_path=url_path).first()
+        if page is None or not page.live:
+            raise Http404
+        return RouteResult(page.specific)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from courses.outline import course_cards

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import time_machine
+from django.db import connection
+from django.utils import timezone
+
 from courses.content_file import read_course_file
 from courses.importer import import_course
 from courses.models import LessonProgress
@@ -22,6 +28,55 @@ def test_opening_a_lesson_saves_the_place_and_starts_the_course(client, course, 
     assert LessonProgress.objects.filter(user=new_staff, lesson=first, completed_at=None).exists()
     activity = TrainingActivity.objects.get(user=new_staff, kind=ActivityKind.STARTED)
     assert activity.training == course.training
+
+
+def writes_during(client, url: str) -> list[str]:
+    """The INSERT/UPDATE/DELETE statements run while the client fetches url."""
+    writes: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        if sql.lstrip().split(" ", 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
+            writes.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        assert client.get(url).status_code == 200
+    return writes
+
+
+def test_reloading_the_last_lesson_writes_nothing_and_going_back_moves_the_place(client, course, new_staff):
+    client.force_login(new_staff)
+    first, second, _ = lessons_of(course)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert any("courses_lessonprogress" in sql for sql in writes_during(client, first.url))
+        clock.shift(dt.timedelta(seconds=5))
+        writes_during(client, second.url)
+        clock.shift(dt.timedelta(seconds=5))
+        # A reload of the lesson last opened: the place is already right.
+        assert writes_during(client, second.url) == []
+        # Back to the first lesson: the place moves, so "continue" goes there.
+        clock.shift(dt.timedelta(seconds=5))
+        assert writes_during(client, first.url) != []
+        page = client.get(course.url).content.decode()
+        assert f'href="{first.url}" role="button"' in page
+        # Much later, reopening the same lesson records when it was opened.
+        clock.shift(dt.timedelta(minutes=6))
+        assert writes_during(client, first.url) != []
+        progress = LessonProgress.objects.get(user=new_staff, lesson=first)
+        assert progress.last_opened_at == timezone.now()
+
+
+def test_a_missing_or_unpublished_page_under_the_course_list_is_not_found(client, course, new_staff):
+    client.force_login(new_staff)
+    first, second, _ = lessons_of(course)
+    assert client.get(first.url.rstrip("/") + "-nope/").status_code == 404
+    assert client.get(course.url + "no-such-module/").status_code == 404
+    assert client.get(first.url + "deeper/").status_code == 404
+    second.unpublish()
+    assert client.get(second.url).status_code == 404
+    # The course and its module are found as before.
+    assert client.get(course.url).status_code == 200
+    assert client.get(first.get_parent().url).status_code == 200
 
 
 def test_previous_and_next_cross_module_boundaries(client, course, new_staff):
