@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
 
-.PHONY: run test lint static demo bench bench-quick clean loadtest backup restore
+.PHONY: run test lint static demo bench bench-quick wrk clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
 run: $(VENV)/.runtime static
@@ -47,11 +47,18 @@ demo: $(VENV)/.runtime
 	$(PY) manage.py load_demo
 
 ## make bench / bench-quick: benchmarks at partnership scale (see bench/README.md)
-bench: $(VENV)/.dev static
+# The HTTP cases need wrk: installed from Debian's packages when we are root,
+# otherwise those cases are skipped with the reason.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1; } || \
+	  echo "wrk is not installed (apt-get install wrk): the HTTP cases will be skipped"
+
+bench: $(VENV)/.dev static wrk
 	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench $(BENCH_ARGS)
 
 # The quick run keeps its own database, so quick and full runs do not rebuild each other's.
-bench-quick: $(VENV)/.dev static
+bench-quick: $(VENV)/.dev static wrk
 	BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench/bench-quick.sqlite3}" \
 	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench --quick $(BENCH_ARGS)
 
