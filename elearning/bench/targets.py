@@ -33,6 +33,7 @@ PAGE_IDS = (
     "course_page",
     "scenario_result_page",
     "matrix_summary",
+    "matrix_summary_fresh",
     "matrix_people",
 )
 
@@ -166,6 +167,7 @@ def absolute_checks(figures: dict[str, Figure]) -> list[Check]:
     checks = []
     for figure_id, title in (
         ("matrix_summary", "Matrix summary, server time"),
+        ("matrix_summary_fresh", "Matrix summary just after a completion (nothing cached), server time"),
         ("matrix_people", "Matrix person view, one page of 50"),
     ):
         value = _number(figures, figure_id, "median_ms")

@@ -55,9 +55,19 @@ def test_every_in_process_case_runs_on_a_small_partnership(demo_partnership: Non
             assert pages.count_only(case) == (case.id, figure.values["queries"], "")
             clients[case.id] = client
     assert figures["bare_view"].values["queries"] == 0
-    must_run = {"bare_view", "plain_page", "lesson_page", "course_page", "matrix_summary", "matrix_people"}
+    must_run = {
+        "bare_view",
+        "plain_page",
+        "lesson_page",
+        "course_page",
+        "matrix_summary",
+        "matrix_summary_fresh",
+        "matrix_people",
+    }
     assert [figures[i].skipped for i in sorted(must_run)] == [""] * len(must_run)
     assert figures["plain_page"].values["queries"] > 0
+    # Measured just after a change, the summary computes its figures again.
+    assert figures["matrix_summary_fresh"].values["queries"] > figures["matrix_summary"].values["queries"]
     assert figures["lesson_page"].values["signed_in_as"] == pages.LEARNER_EMAIL
 
     # The session cookie handed to wrk signs the learner in.
