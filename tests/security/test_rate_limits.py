@@ -6,7 +6,10 @@ tests put the production limits back.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -64,6 +67,15 @@ def test_repeated_password_resets_for_one_email_are_refused(client, new_staff, h
     assert 429 in answers
 
 
+@pytest.fixture
+def one_minute_window():
+    """The booking limit counts in fixed one-minute windows: hold the clock
+    still inside one, so a slow run cannot cross into the next and start again."""
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, 30, 5, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+@pytest.mark.usefixtures("one_minute_window")
 def test_booking_actions_are_limited_per_person_with_a_clear_page(client, new_staff, home_page, settings):
     settings.BOOKING_ACTIONS_PER_MINUTE = 3
     client.force_login(new_staff)
@@ -75,6 +87,7 @@ def test_booking_actions_are_limited_per_person_with_a_clear_page(client, new_st
     assert response["Retry-After"] == "60"
 
 
+@pytest.mark.usefixtures("one_minute_window")
 def test_the_booking_limit_is_per_person(client, new_staff, outsider, home_page, settings):
     settings.BOOKING_ACTIONS_PER_MINUTE = 2
     client.force_login(new_staff)
@@ -84,6 +97,7 @@ def test_the_booking_limit_is_per_person(client, new_staff, outsider, home_page,
     assert client.post(reverse("training:book", args=[999999])).status_code == 404
 
 
+@pytest.mark.usefixtures("one_minute_window")
 def test_looking_at_bookings_is_never_limited(client, new_staff, home_page, settings):
     settings.BOOKING_ACTIONS_PER_MINUTE = 1
     client.force_login(new_staff)
