@@ -263,12 +263,15 @@ def load(out: TextIO, scale: int = 0) -> None:
             defaults={"reference": f"NSCP-{kind[:3].upper()}-0417", "valid_until": dt.date(today.year + 2, 3, 31)},
         )
     learners = [_learner(*spec) for spec in LEARNERS]
-    _past_event(courses["two-day-foundation"], trainer, learners[PAST_EVENT_LEARNERS], today)
-    for slug, weeks, venue, capacity, booked in EVENTS:
-        event, created = _event(courses[slug], _monday_in(weeks, today), venue, capacity, trainer)
-        if created:
-            for learner in learners[booked]:
-                services.book(event.pk, learner)
+    # The events are dated from the day the demo first loads. Loading it again,
+    # whatever the date, leaves them as they are rather than adding a new set.
+    if not Event.objects.filter(course__in=courses.values()).exists():
+        _past_event(courses["two-day-foundation"], trainer, learners[PAST_EVENT_LEARNERS], today)
+        for slug, weeks, venue, capacity, booked in EVENTS:
+            event, created = _event(courses[slug], _monday_in(weeks, today), venue, capacity, trainer)
+            if created:
+                for learner in learners[booked]:
+                    services.book(event.pk, learner)
     events = Event.objects.count()
     waiting = Booking.objects.filter(status=BookingStatus.WAITLISTED).count()
     out.write(f"Training: {len(courses)} classroom courses, {events} events, {waiting} people on waiting lists.\n")

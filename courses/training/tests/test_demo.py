@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -50,3 +51,12 @@ def test_the_demo_loads_courses_events_waitlists_and_a_past_event_once():
     assert not Booking.objects.filter(learner=sam).exists()
     with_places = [e for e in Event.objects.filter(course__slug="two-day-foundation", status="open") if e.places_left()]
     assert with_places
+
+
+def test_loading_the_demo_again_weeks_later_adds_no_events(frozen_now):
+    people_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    counts = (Event.objects.count(), Booking.objects.count(), Attendance.objects.count())
+    frozen_now.shift(dt.timedelta(weeks=3))
+    demo.load(io.StringIO())
+    assert counts == (Event.objects.count(), Booking.objects.count(), Attendance.objects.count())
