@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
     name = "courses"
     label = "courses"
     verbose_name = "E-learning courses"
+
+    def ready(self) -> None:
+        from courses import signals
+
+        signals.connect()

@@ -16,7 +16,9 @@ from typing import Any
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Page
 
+from courses import tree_cache
 from courses.models import (
     CourseCompletion,
     CoursePage,
@@ -49,26 +51,43 @@ class Outline:
 
 
 def load_outlines(courses: list[CoursePage]) -> dict[int, Outline]:
-    """Live modules and the live lessons inside live modules, in tree order."""
-    outlines = {course.pk: Outline(course) for course in courses}
-    if not courses:
-        return outlines
-    under_courses = reduce(operator.or_, (Q(path__startswith=c.path) for c in courses))
-    modules = list(
-        ModulePage.objects.live().public().filter(under_courses, depth=courses[0].depth + 1).order_by("path")
-    )
+    """Live modules and the live lessons inside live modules, in tree order.
+
+    The shape of each course is cached until a page changes (`tree_cache`);
+    for the courses not in the cache, two queries load them all."""
+    by_path = {c.path: c for c in courses}
+    shapes = tree_cache.cached_many("outline", list(by_path), _load_shapes)
+    return {by_path[path].pk: Outline(by_path[path], shapes[path]) for path in by_path}
+
+
+def _load_shapes(paths: list[str]) -> dict[str, list[tuple[ModulePage, list[LessonPage]]]]:
+    shapes: dict[str, list[tuple[ModulePage, list[LessonPage]]]] = {path: [] for path in paths}
+    if not paths:
+        return shapes
+    under_courses = reduce(operator.or_, (Q(path__startswith=path) for path in paths))
+    depth = len(paths[0]) // ModulePage.steplen
+    modules = list(ModulePage.objects.live().public().filter(under_courses, depth=depth + 1).order_by("path"))
     lessons = list(LessonPage.objects.live().public().filter(under_courses).defer_streamfields().order_by("path"))
-    course_by_path = {c.path: c for c in courses}
     by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
     for lesson in lessons:
         bucket = by_module.get(lesson.path[: -LessonPage.steplen])
         if bucket is not None:
             bucket.append(lesson)
     for module in modules:
-        course = course_by_path.get(module.path[: -ModulePage.steplen])
-        if course is not None:
-            outlines[course.pk].modules.append((module, by_module[module.path]))
-    return outlines
+        shape = shapes.get(module.path[: -ModulePage.steplen])
+        if shape is not None:
+            shape.append((module, by_module[module.path]))
+    return shapes
+
+
+def course_of(page: Page) -> CoursePage | None:
+    """The live or draft course a module or lesson is in (cached until a page changes)."""
+    return tree_cache.cached("course-of", page.path, lambda: CoursePage.objects.ancestor_of(page).first())
+
+
+def breadcrumbs_of(page: Page) -> list[Page]:
+    """The page's ancestors below the root, for its breadcrumbs (cached until a page changes)."""
+    return tree_cache.cached("crumbs", page.path, lambda: list(page.get_ancestors().filter(depth__gt=1)))
 
 
 def load_outline(course: CoursePage) -> Outline:
@@ -129,19 +148,35 @@ def _page_url(page: Any, request: HttpRequest | None) -> str:
     return page.get_url(request) or ""
 
 
-def learner_course_views(outlines: list[Outline], user: Any, request: HttpRequest | None) -> list[CourseView]:
-    """The learner's state in each course: three queries whatever the number of courses or lessons."""
+def _url_below(course_url: str, course: CoursePage, page: Page, request: HttpRequest | None) -> str:
+    """A module's or lesson's URL from its course's: no page under a course
+    routes itself, so the URL is the course's followed by the page's own part
+    of the URL path (one `get_url` a course instead of one a page)."""
+    if course_url.endswith("/") and page.url_path.startswith(course.url_path):
+        return course_url + page.url_path[len(course.url_path) :]
+    return _page_url(page, request)
+
+
+def learner_course_views(
+    outlines: list[Outline], user: Any, request: HttpRequest | None, rows: list[tuple[int, Any, Any]] | None = None
+) -> list[CourseView]:
+    """The learner's state in each course: three queries whatever the number of courses or lessons.
+
+    `rows`, when given, are the learner's progress rows in these courses,
+    already read (the lesson page reads them to save the learner's place)."""
     course_ids = [o.course.pk for o in outlines]
-    rows: list[tuple[int, Any, Any]] = []
+    preloaded = rows is not None
+    rows = list(rows or [])
     completions: dict[int, CourseCompletion] = {}
     records: dict[int, CompletionRecord] = {}
     # Admin previews are served without a learner: show the page with no progress.
     if getattr(user, "is_authenticated", False):
-        rows = list(
-            LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
-                "lesson_id", "completed_at", "last_opened_at"
+        if not preloaded:
+            rows = list(
+                LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
+                    "lesson_id", "completed_at", "last_opened_at"
+                )
             )
-        )
         completions = {
             c.course_id: c
             for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
@@ -165,11 +200,12 @@ def learner_course_views(outlines: list[Outline], user: Any, request: HttpReques
         candidates = [lesson_id for lesson_id in ordered if lesson_id in last_opened_at]
         last = max(candidates, key=lambda lesson_id: last_opened_at[lesson_id]) if candidates else None
         progress = course_progress(ordered, completed, opened, last)
-        urls = {lesson.pk: _page_url(lesson, request) for lesson in outline.lessons}
+        course_url = _page_url(outline.course, request)
+        urls = {lesson.pk: _url_below(course_url, outline.course, lesson, request) for lesson in outline.lessons}
         modules = [
             ModuleItem(
                 page=module,
-                url=_page_url(module, request),
+                url=_url_below(course_url, outline.course, module, request),
                 lessons=[
                     LessonItem(lesson, urls[lesson.pk], lesson_state(lesson.pk, completed, opened))
                     for lesson in lessons
@@ -180,7 +216,7 @@ def learner_course_views(outlines: list[Outline], user: Any, request: HttpReques
         views.append(
             CourseView(
                 course=outline.course,
-                url=_page_url(outline.course, request),
+                url=course_url,
                 modules=modules,
                 progress=progress,
                 completion=completions.get(outline.course.pk),
@@ -194,8 +230,10 @@ def learner_course_views(outlines: list[Outline], user: Any, request: HttpReques
     return views
 
 
-def learner_course_view(outline: Outline, user: Any, request: HttpRequest | None) -> CourseView:
-    return learner_course_views([outline], user, request)[0]
+def learner_course_view(
+    outline: Outline, user: Any, request: HttpRequest | None, rows: list[tuple[int, Any, Any]] | None = None
+) -> CourseView:
+    return learner_course_views([outline], user, request, rows)[0]
 
 
 def course_cards(courses: list[CoursePage], user: Any, request: HttpRequest | None = None) -> list[CourseView]:
@@ -210,16 +248,21 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
     if lesson.pk is None:
         # An admin preview of a lesson not saved yet: it has no place or answers.
         return {"course": None}
-    course = getattr(lesson, "_course", None) or CoursePage.objects.ancestor_of(lesson).first()
+    course = getattr(lesson, "_course", None) or course_of(lesson)
     context: dict[str, Any] = {"course": course}
     if course is None:
         return context
-    view = learner_course_view(load_outline(course), user, request)
+    view = learner_course_view(load_outline(course), user, request, getattr(lesson, "_progress_rows", None))
     previous_id, next_id = neighbours(view.ordered_ids, lesson.pk)
     module = next((m for m in view.modules if any(item.page.pk == lesson.pk for item in m.lessons)), None)
     signed_in = getattr(user, "is_authenticated", False)
-    answers = {a.question_id: a for a in QuestionAnswer.objects.filter(user=user, lesson=lesson)} if signed_in else {}
     checks = lesson.knowledge_checks()
+    has_reflection = any(child.block_type == "reflection" for child in lesson.body)
+    answers = (
+        {a.question_id: a for a in QuestionAnswer.objects.filter(user=user, lesson=lesson)}
+        if signed_in and checks
+        else {}
+    )
     correct = sum(1 for question_id, _ in checks if question_id in answers and answers[question_id].correct)
     position = view.ordered_ids.index(lesson.pk) + 1 if lesson.pk in view.ordered_ids else None
     context.update(
@@ -231,13 +274,15 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
             "next": {"url": view.urls[next_id], "title": view.titles[next_id]} if next_id else None,
             "learner_answers": answers,
             "learner_journal": (
-                {e.prompt_id: e for e in JournalEntry.objects.filter(user=user, lesson=lesson)} if signed_in else {}
+                {e.prompt_id: e for e in JournalEntry.objects.filter(user=user, lesson=lesson)}
+                if signed_in and has_reflection
+                else {}
             ),
             "checks_total": len(checks),
             "checks_correct": correct,
             "lesson_complete": lesson.pk
             in {item.page.pk for m in view.modules for item in m.lessons if item.state == "complete"},
-            "breadcrumbs": list(lesson.get_ancestors().filter(depth__gt=1)),
+            "breadcrumbs": breadcrumbs_of(lesson),
         }
     )
     return context

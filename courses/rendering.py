@@ -7,6 +7,7 @@ or frame reaches the page. No Django here, so it is easy to test and reuse.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -37,9 +38,14 @@ GOVUK_CLASSES = {
 }
 
 
+@functools.lru_cache(maxsize=512)
 def render_markdown(source: str) -> str:
     """Markdown in, cleaned HTML with GOV.UK classes out. The page owns h1, so
-    Markdown's top three heading levels all become h2 (authors write `###`)."""
+    Markdown's top three heading levels all become h2 (authors write `###`).
+
+    The same text always gives the same HTML, so the last few hundred texts'
+    HTML is kept: a lesson's Markdown is converted once per process, not on
+    every view."""
     html = markdown_lib.markdown(source or "", extensions=["sane_lists", "tables"], output_format="html")
     cleaned = nh3.clean(
         _demote_headings(html),

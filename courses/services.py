@@ -34,30 +34,41 @@ from elearning.people.models import User
 REOPEN_WRITE_AFTER = dt.timedelta(minutes=5)
 
 
-def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> None:
+# (lesson id, completed at, last opened at): a learner's progress in one course.
+ProgressRow = tuple[int, dt.datetime | None, dt.datetime]
+
+
+def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> list[ProgressRow]:
     """Save the learner's place. The first lesson they open starts the course in the matrix.
 
-    A reload, or going back to the lesson already last opened, costs one read
-    and no write, so a learner reading a lesson never holds the database's
-    write lock (SQLite has one for the whole file).
+    Returns the learner's progress rows in the course as they now stand (the
+    lesson page shows them, so it need not read them again). A reload, or
+    going back to the lesson already last opened, costs that one read and no
+    write, so a learner reading a lesson never holds the database's write
+    lock (SQLite has one for the whole file).
     """
     lesson._course = course  # type: ignore[attr-defined]
     now = timezone.now()
-    latest = (
-        LessonProgress.objects.filter(user=user, course=course)
-        .order_by("-last_opened_at", "-pk")
-        .values_list("lesson_id", "last_opened_at")
-        .first()
+    rows: list[ProgressRow] = list(
+        LessonProgress.objects.filter(user=user, course=course).values_list(
+            "lesson_id", "completed_at", "last_opened_at"
+        )
     )
-    if latest is not None and latest[0] == lesson.pk and now - latest[1] < REOPEN_WRITE_AFTER:
-        return
-    _, created = LessonProgress.objects.get_or_create(
+    mine = next((row for row in rows if row[0] == lesson.pk), None)
+    latest = max((row[2] for row in rows), default=None)
+    if mine is not None and mine[2] == latest and now - mine[2] < REOPEN_WRITE_AFTER:
+        lesson._progress_rows = rows  # type: ignore[attr-defined]
+        return rows
+    progress, created = LessonProgress.objects.get_or_create(
         user=user, lesson=lesson, defaults={"course": course, "opened_at": now, "last_opened_at": now}
     )
     if not created:
-        LessonProgress.objects.filter(user=user, lesson=lesson).update(last_opened_at=now)
+        LessonProgress.objects.filter(pk=progress.pk).update(last_opened_at=now)
     elif course.training_id is not None:
         mark_started(user, course.training, timezone.localdate())
+    rows = [row for row in rows if row[0] != lesson.pk] + [(lesson.pk, progress.completed_at, now)]
+    lesson._progress_rows = rows  # type: ignore[attr-defined]
+    return rows
 
 
 def question_options(value: Any) -> list[Option]:

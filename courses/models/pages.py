@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -62,11 +63,25 @@ class CourseIndexPage(SignedInPageMixin, Page):
         """
         if not path_components:
             return super().route(request, path_components)
+        from courses import tree_cache
+
         url_path = self.url_path + "/".join(path_components) + "/"
-        page = Page.objects.filter(path__startswith=self.path, url_path=url_path).first()
+        found = tree_cache.cached(
+            "route",
+            url_path,
+            lambda: (
+                Page.objects.filter(path__startswith=self.path, url_path=url_path)
+                .values_list("content_type_id", "pk")
+                .first()
+            ),
+        )
+        if found is None:
+            raise Http404
+        model = ContentType.objects.get_for_id(found[0]).model_class()
+        page = model.objects.filter(pk=found[1]).first() if model is not None else None
         if page is None or not page.live:
             raise Http404
-        return RouteResult(page.specific)
+        return RouteResult(page)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from courses.outline import course_cards
@@ -149,14 +164,14 @@ class CoursePage(SignedInPageMixin, Page):
         return [line.strip(" -*\t") for line in self.learning_outcomes.splitlines() if line.strip(" -*\t")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import learner_course_view, load_outline
+        from courses.outline import breadcrumbs_of, learner_course_view, load_outline
 
         context = super().get_context(request, *args, **kwargs)
         if self.pk is None:
             # An admin preview of a course not saved yet: nothing under it, no progress.
             return context
         context["course_view"] = learner_course_view(load_outline(self), request.user, request)
-        context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
+        context["breadcrumbs"] = breadcrumbs_of(self)
         return context
 
 
@@ -173,19 +188,19 @@ class ModulePage(SignedInPageMixin, Page):
         verbose_name = "module"
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import learner_course_view, load_outline
+        from courses.outline import breadcrumbs_of, course_of, learner_course_view, load_outline
 
         context = super().get_context(request, *args, **kwargs)
         if self.pk is None:
             return context
-        course = CoursePage.objects.ancestor_of(self).first()
+        course = course_of(self)
         course_view = learner_course_view(load_outline(course), request.user, request) if course else None
         context["course"] = course
         context["course_view"] = course_view
         context["module_view"] = (
             next((m for m in course_view.modules if m.page.pk == self.pk), None) if course_view else None
         )
-        context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
+        context["breadcrumbs"] = breadcrumbs_of(self)
         return context
 
 
@@ -224,9 +239,10 @@ class LessonPage(SignedInPageMixin, Page):
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            from courses.outline import course_of
             from courses.services import open_lesson
 
-            course = CoursePage.objects.ancestor_of(self).first()
+            course = course_of(self)
             if course is not None:
                 open_lesson(request.user, self, course)
         return super().serve(request, *args, **kwargs)

@@ -121,6 +121,13 @@ EVENTS = [
 ]
 PAST_EVENT_LEARNERS = slice(16, 21)
 
+# At scale (`load_demo --scale N`, the benchmarks): events in all, and the
+# bookings tried on each (beyond its capacity they join the waiting list).
+SCALE_EVENTS = 50
+SCALE_VENUES = ["hall", "hub", "college"]
+SCALE_CAPACITIES = [12, 16, 20, 24]
+SCALE_BOOKINGS = [10, 16, 22, 30]
+
 LEARNERS = [
     ("Aisha", "Begum", "northbridge.gov.uk", "childrens-social-care", "Assessment Team South", "social-worker"),
     ("Callum", "Fraser", "northbridge.gov.uk", "childrens-social-care", "Child Protection Team", "social-worker"),
@@ -295,3 +302,50 @@ def _past_event(course: ClassroomCourse, trainer: User, attendees: list[User], t
     day_two[bookings[attendees[-1].pk]] = AttendanceStatus.ABSENT
     services.mark_attendance(event.pk, 2, day_two, trainer)
     Event.objects.filter(pk=event.pk).update(status=EventStatus.FINISHED)
+
+
+def load_at_scale(out: TextIO, scale: int) -> None:
+    """Once the synthetic learners exist: more upcoming events, up to
+    SCALE_EVENTS in all, booked by synthetic learners through the booking
+    service (so some are full, with waiting lists in order). Each learner books
+    one event at most; a second run finds the events there and adds nothing."""
+    if scale <= 0:
+        return
+    missing = SCALE_EVENTS - Event.objects.count()
+    if missing <= 0:
+        return
+    courses = list(_courses().values())
+    trainer = User.objects.get(email=TRAINER_EMAIL)
+    today = timezone.localdate()
+    learners = iter(
+        User.objects.filter(username__startswith="learner", profile__role__isnull=False)
+        .select_related("profile")
+        .order_by("pk")
+    )
+    made = booked = 0
+    for n in range(3 * missing):
+        if made == missing:
+            break
+        course = courses[n % len(courses)]
+        first = _monday_in(2 + n // len(SCALE_VENUES), today) + dt.timedelta(days=n % 3)
+        capacity = SCALE_CAPACITIES[n % len(SCALE_CAPACITIES)]
+        event, created = _event(course, first, SCALE_VENUES[n % len(SCALE_VENUES)], capacity, trainer)
+        if not created:
+            continue
+        made += 1
+        eligible = set(course.eligible_roles.values_list("pk", flat=True))
+        wanted, tried = SCALE_BOOKINGS[n % len(SCALE_BOOKINGS)], 0
+        while wanted and tried < 10 * SCALE_BOOKINGS[-1]:
+            learner = next(learners, None)
+            if learner is None:
+                break
+            tried += 1
+            if eligible and learner.profile.role_id not in eligible:
+                continue
+            try:
+                services.book(event.pk, learner)
+            except services.Refused:
+                continue
+            wanted -= 1
+            booked += 1
+    out.write(f"Training at scale: {made} more events, {booked} bookings by synthetic learners.\n")

@@ -27,6 +27,7 @@ DEMO_ACCOUNTS_HEADER = f"\nDemo accounts (password for all: {DEMO_PASSWORD}):"
 
 
 def load_all(out: TextIO, scale: int = 0) -> list[DemoAccount]:
+    loaded = []
     with transaction.atomic():
         for module_name in DEMO_MODULES:
             try:
@@ -36,6 +37,12 @@ def load_all(out: TextIO, scale: int = 0) -> list[DemoAccount]:
                     continue
                 raise
             module.load(out, scale=scale)
+            loaded.append(module)
+        # At scale, what needs every module's content first (events booked by
+        # the synthetic learners the matrix module makes).
+        for module in loaded:
+            if scale > 0 and hasattr(module, "load_at_scale"):
+                module.load_at_scale(out, scale)
         # Page permissions are granted once the page tree the loaders built exists,
         # so a second run finds them already there.
         from elearning.people.groups import ensure_groups
