@@ -158,25 +158,32 @@ def _url_below(course_url: str, course: CoursePage, page: Page, request: HttpReq
 
 
 def learner_course_views(
-    outlines: list[Outline], user: Any, request: HttpRequest | None, rows: list[tuple[int, Any, Any]] | None = None
+    outlines: list[Outline],
+    user: Any,
+    request: HttpRequest | None,
+    rows: list[tuple[int, Any, Any]] | None = None,
+    with_completions: bool = True,
 ) -> list[CourseView]:
     """The learner's state in each course: three queries whatever the number of courses or lessons.
 
     `rows`, when given, are the learner's progress rows in these courses,
-    already read (the lesson page reads them to save the learner's place)."""
+    already read (the lesson page reads them to save the learner's place).
+    Without `with_completions` the course's completion and recorded
+    completion are not read (a lesson page shows neither)."""
     course_ids = [o.course.pk for o in outlines]
     preloaded = rows is not None
     rows = list(rows or [])
     completions: dict[int, CourseCompletion] = {}
     records: dict[int, CompletionRecord] = {}
     # Admin previews are served without a learner: show the page with no progress.
-    if getattr(user, "is_authenticated", False):
-        if not preloaded:
-            rows = list(
-                LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
-                    "lesson_id", "completed_at", "last_opened_at"
-                )
+    signed_in = getattr(user, "is_authenticated", False)
+    if signed_in and not preloaded:
+        rows = list(
+            LessonProgress.objects.filter(user=user, course_id__in=course_ids).values_list(
+                "lesson_id", "completed_at", "last_opened_at"
             )
+        )
+    if signed_in and with_completions:
         completions = {
             c.course_id: c
             for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
@@ -231,9 +238,13 @@ def learner_course_views(
 
 
 def learner_course_view(
-    outline: Outline, user: Any, request: HttpRequest | None, rows: list[tuple[int, Any, Any]] | None = None
+    outline: Outline,
+    user: Any,
+    request: HttpRequest | None,
+    rows: list[tuple[int, Any, Any]] | None = None,
+    with_completions: bool = True,
 ) -> CourseView:
-    return learner_course_views([outline], user, request, rows)[0]
+    return learner_course_views([outline], user, request, rows, with_completions)[0]
 
 
 def course_cards(courses: list[CoursePage], user: Any, request: HttpRequest | None = None) -> list[CourseView]:
@@ -252,7 +263,9 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
     context: dict[str, Any] = {"course": course}
     if course is None:
         return context
-    view = learner_course_view(load_outline(course), user, request, getattr(lesson, "_progress_rows", None))
+    view = learner_course_view(
+        load_outline(course), user, request, getattr(lesson, "_progress_rows", None), with_completions=False
+    )
     previous_id, next_id = neighbours(view.ordered_ids, lesson.pk)
     module = next((m for m in view.modules if any(item.page.pk == lesson.pk for item in m.lessons)), None)
     signed_in = getattr(user, "is_authenticated", False)

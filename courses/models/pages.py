@@ -16,7 +16,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -40,7 +40,28 @@ class SignedInPageMixin:
         return super().serve(request, *args, **kwargs)  # type: ignore[misc]
 
 
-class CourseIndexPage(SignedInPageMixin, Page):
+class CachedRestrictionsMixin:
+    """Wagtail checks the view restrictions of a page and its ancestors on
+    every view (two queries). The ids of those that apply are cached per
+    tree version (`courses.tree_cache`: any page or restriction change makes
+    them stale), so a page with none, nearly every one, costs no query. Still
+    a queryset, as the admin's privacy view expects."""
+
+    def get_view_restrictions(self) -> Any:
+        from courses import tree_cache
+
+        wagtail_restrictions = super().get_view_restrictions  # type: ignore[misc]
+        if self.pk is None:  # type: ignore[attr-defined]
+            return wagtail_restrictions()
+        ids = tree_cache.cached(
+            "restrictions",
+            self.path,
+            lambda: list(wagtail_restrictions().values_list("pk", flat=True)),  # type: ignore[attr-defined]
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
+class CourseIndexPage(CachedRestrictionsMixin, SignedInPageMixin, Page):
     """The list of courses, at /courses/."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -66,22 +87,22 @@ class CourseIndexPage(SignedInPageMixin, Page):
         from courses import tree_cache
 
         url_path = self.url_path + "/".join(path_components) + "/"
-        found = tree_cache.cached(
-            "route",
-            url_path,
-            lambda: (
-                Page.objects.filter(path__startswith=self.path, url_path=url_path)
-                .values_list("content_type_id", "pk")
-                .first()
-            ),
-        )
-        if found is None:
-            raise Http404
-        model = ContentType.objects.get_for_id(found[0]).model_class()
-        page = model.objects.filter(pk=found[1]).first() if model is not None else None
+        # The page itself is cached until any page changes (`courses.tree_cache`).
+        page = tree_cache.cached("route", url_path, lambda: self._page_at(url_path))
         if page is None or not page.live:
             raise Http404
         return RouteResult(page)
+
+    def _page_at(self, url_path: str) -> Page | None:
+        found = (
+            Page.objects.filter(path__startswith=self.path, url_path=url_path)
+            .values_list("content_type_id", "pk")
+            .first()
+        )
+        if found is None:
+            return None
+        model = ContentType.objects.get_for_id(found[0]).model_class()
+        return model.objects.filter(pk=found[1]).first() if model is not None else None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from courses.outline import course_cards
@@ -93,7 +114,7 @@ class CourseIndexPage(SignedInPageMixin, Page):
         return context
 
 
-class CoursePage(SignedInPageMixin, Page):
+class CoursePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
     """A course: its modules and lessons, who it is for, and when it counts as complete."""
 
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.NEW_STAFF)
@@ -175,7 +196,7 @@ class CoursePage(SignedInPageMixin, Page):
         return context
 
 
-class ModulePage(SignedInPageMixin, Page):
+class ModulePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
     """A group of lessons in a course. Its own page lists its lessons."""
 
     summary = models.TextField(max_length=400, blank=True, help_text="One sentence on what this module covers.")
@@ -204,7 +225,7 @@ class ModulePage(SignedInPageMixin, Page):
         return context
 
 
-class LessonPage(SignedInPageMixin, Page):
+class LessonPage(CachedRestrictionsMixin, SignedInPageMixin, Page):
     """One lesson: text, knowledge checks and reflections. Opening it saves the
     learner's place; completing it moves them on."""
 
