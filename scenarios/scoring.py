@@ -18,7 +18,7 @@ from typing import Any
 import textstat
 
 from scenarios.matching import find_phrase, phrase_stems, stem, words
-from scenarios.scenario_file import COLUMN_OF, Mapping, ModelStatement, Scenario
+from scenarios.scenario_file import COLUMN_OF, Column, Mapping, ModelStatement, Scenario
 
 # --- Thresholds (documented in docs/scenarios.md) ---------------------------------------
 MAX_WORDS_CONSIDERED = 80  # words after this in one text are ignored
@@ -305,7 +305,30 @@ def score_mapping(scenario: Scenario, mapping: Mapping, jargon: tuple[JargonEntr
     )
 
 
+COLUMN_NAMES: dict[str, str] = {
+    Column.WORRIES: "What are we worried about?",
+    Column.WORKING_WELL: "What's working well?",
+}
+
+
 def _score_categorisation(scenario: Scenario, mapping: Mapping, feedback: list[Feedback]) -> float:
+    """Full credit for the model (or an also_accept) category, half for the right column only.
+
+    Sorting is telling the two columns apart, so when the model answer needs both
+    columns and the learner put everything they placed in one of them, the section
+    gets no credit at all (otherwise one column alone earns up to half the section).
+    """
+    one_column = _single_column(mapping)
+    no_credit = one_column is not None and _model_needs_both_columns(scenario)
+    if no_credit:
+        feedback.append(
+            Feedback(
+                "categorisation",
+                f"You put every card in the '{COLUMN_NAMES[one_column]}' column, so sorting gets no marks. "
+                "Sorting means telling what we are worried about apart from what is working well: "
+                "put each card in the column where it belongs.",
+            )
+        )
     credit = 0.0
     for item in scenario.items:
         given = mapping.placements.get(item.id)
@@ -320,7 +343,23 @@ def _score_categorisation(scenario: Scenario, mapping: Mapping, feedback: list[F
         else:
             message = item.rationale
         feedback.append(Feedback("categorisation", message, item=item.id, given=given, expected=item.category))
+    if no_credit:
+        return 0.0
     return 100.0 * credit / len(scenario.items)
+
+
+def _single_column(mapping: Mapping) -> Column | None:
+    """The one column every placed item is in, if the learner placed any and used only one."""
+    columns = {COLUMN_OF[category] for category in mapping.placements.values()}
+    return columns.pop() if len(columns) == 1 else None
+
+
+def _model_needs_both_columns(scenario: Scenario) -> bool:
+    """Whether no single column can hold every item at full credit (also_accept counts)."""
+    return not any(
+        all(any(COLUMN_OF[c] == column for c in (item.category, *item.also_accept)) for item in scenario.items)
+        for column in Column
+    )
 
 
 def _score_written(

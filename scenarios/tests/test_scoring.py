@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scenarios.scenario_file import CATEGORIES, Mapping, model_mapping, parse_mapping, parse_scenario
+from scenarios.scenario_file import CATEGORIES, COLUMN_OF, Mapping, model_mapping, parse_mapping, parse_scenario
 from scenarios.scoring import DEFAULT_JARGON, JargonEntry, score_mapping
 from scenarios.tests.conftest import EXAMPLE_MAPPING, load_example
 
@@ -97,13 +97,45 @@ def test_an_also_accept_category_gets_full_credit():
     assert score_mapping(scenario, _answer(placements=placements)).section("categorisation").score == 100
 
 
+@pytest.mark.parametrize("path", sorted(CONTENT.glob("*.md")), ids=lambda p: p.stem)
 @pytest.mark.parametrize("category", CATEGORIES)
-def test_every_item_in_one_category_cannot_score_well(category):
-    # Full credit for the items that belong there, half for the rest of that
-    # column, none for the other column: under half of the section.
-    mapping = _answer(placements={i.id: category for i in HOLLINS.items})
-    assert score_mapping(HOLLINS, mapping).section("categorisation").score < 50
-    assert score_mapping(HOLLINS, replace(mapping, statements=(), goals=())).score < HOLLINS.pass_mark
+def test_every_item_in_one_category_cannot_score_well(category, path):
+    # The model statements, goals and scale are kept: only the sorting is gamed.
+    scenario = parse_scenario(path.read_text(), path.name)
+    mapping = replace(model_mapping(scenario), placements={i.id: category for i in scenario.items})
+    result = score_mapping(scenario, mapping)
+    assert result.section("categorisation").score == 0
+    assert not result.passed and result.score < scenario.pass_mark
+    why = [f.message for f in result.feedback if f.section == "categorisation" and f.item is None]
+    assert len(why) == 1 and "so sorting gets no marks" in why[0]
+    assert "telling what we are worried about apart from what is working well" in why[0]
+
+
+@pytest.mark.parametrize(
+    ("placements", "expected"),
+    [
+        # Only the worries placed, all in the right category: still one column.
+        ({"police-callout": "harm", "drinking": "complicating_factor"}, 0),
+        # Both columns used: the spec's rules, full or half per item.
+        ({"police-callout": "harm", "gran-nearby": "strength"}, 100 * 2 / 12),
+        ({"police-callout": "harm", "gran-nearby": "safety"}, 100 * 1.5 / 12),
+        ({i.id: "harm" for i in HOLLINS.items} | {"gran-nearby": "strength"}, 100 * (4 + 1.5 + 1) / 12),
+    ],
+)
+def test_sorting_gets_no_credit_when_every_placed_item_is_in_one_column(placements, expected):
+    result = score_mapping(HOLLINS, _answer(placements=placements))
+    assert result.section("categorisation").score == pytest.approx(expected)
+    one_column = any("so sorting gets no marks" in m for m in _messages(result, "categorisation"))
+    assert one_column is (expected == 0)
+
+
+def test_one_column_is_fine_when_the_model_answer_itself_uses_one_column():
+    # Every item also accepted as a worry: the model answer needs only that column.
+    items = tuple(replace(i, also_accept=("complicating_factor",)) for i in HOLLINS.items)
+    scenario = replace(HOLLINS, items=items)
+    placements = {i.id: i.category if COLUMN_OF[i.category] == "worries" else "complicating_factor" for i in items}
+    result = score_mapping(scenario, _answer(placements=placements))
+    assert result.section("categorisation").score == 100 and result.feedback == ()
 
 
 @pytest.mark.parametrize(
@@ -284,9 +316,13 @@ def test_the_score_is_always_a_whole_number_from_0_to_100_and_the_same_each_time
 
 @settings(max_examples=150, deadline=None)
 @given(mappings, st.sampled_from([i.id for i in HOLLINS.items]))
-def test_fixing_a_misplacement_never_lowers_the_score(mapping, item_id):
+def test_fixing_a_misplacement_never_lowers_the_score_unless_it_leaves_one_column(mapping, item_id):
     fixed = replace(mapping, placements={**mapping.placements, item_id: HOLLINS.item(item_id).category})
-    assert score_mapping(HOLLINS, fixed).score >= score_mapping(HOLLINS, mapping).score
+    if len({COLUMN_OF[c] for c in fixed.placements.values()}) == 1:
+        # The one-column rule: Hollins needs both columns, so one column alone gets no sorting marks.
+        assert score_mapping(HOLLINS, fixed).section("categorisation").score == 0
+    else:
+        assert score_mapping(HOLLINS, fixed).score >= score_mapping(HOLLINS, mapping).score
 
 
 @settings(max_examples=50, deadline=None)
