@@ -152,9 +152,12 @@ class ScenarioPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["narrative_html"] = render_markdown(self.narrative)
         context["can_review"] = can_review(request.user)
-        context["attempts"] = (
-            list(Attempt.objects.filter(user=request.user, scenario=self).order_by("-created_at")[:20])
-            if request.user.is_authenticated
-            else []
-        )
+        context["attempts"] = []
+        if self.pk is None:
+            # An admin preview of a scenario not saved yet: nobody can have attempted it.
+            return context
+        if request.user.is_authenticated:
+            context["attempts"] = list(
+                Attempt.objects.filter(user=request.user, scenario=self).order_by("-created_at")[:20]
+            )
         return context
