@@ -7,11 +7,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from elearning.home import views as home_views
+from elearning.people.views import sign_in_through_allauth
 
 # App URLs live under prefixes that no page in the Wagtail tree may use as
 # its slug: learning, training, mapping, matrix, me, certificates.
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # Every sign-in goes through allauth (email confirmation, two-step
+    # sign-in, rate limits): Wagtail's own sign-in pages only point there.
+    path("admin/login/", sign_in_through_allauth),
+    path("admin/password_reset/", sign_in_through_allauth),
+    path("admin/password_reset/<path:rest>", sign_in_through_allauth),
+    path("_util/login/", sign_in_through_allauth, name="wagtailcore_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

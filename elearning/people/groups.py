@@ -24,9 +24,24 @@ class GroupName(models.TextChoices):
 # Whole apps whose models each group manages in the admin. New models in
 # these apps are covered without editing this file.
 APP_PERMISSIONS: dict[str, list[str]] = {
-    GroupName.TRAINING_ADMIN: ["people", "matrix", "training", "outbox"],
+    GroupName.TRAINING_ADMIN: ["people", "matrix", "outbox"],
     GroupName.CONTENT_EDITOR: ["courses", "scenarios", "wagtailimages", "wagtaildocs"],
-    GroupName.TRAINER: ["training"],
+}
+
+# The classroom training app is granted model by model, never whole: events
+# and bookings change only through `courses.training.services` (capacity
+# rules, emails, the audit trail), so the admin may change courses and
+# licences and only read events and the booking history. Trainers get none:
+# they run their events on the platform's trainer pages. Any other training
+# permission a group holds is taken back by `ensure_groups`.
+TRAINING_APP = "training"
+TRAINING_PERMISSIONS: dict[str, list[str]] = {
+    GroupName.TRAINING_ADMIN: [
+        *(f"{action}_classroomcourse" for action in ("add", "change", "delete", "view")),
+        *(f"{action}_trainerlicence" for action in ("add", "change", "delete", "view")),
+        "view_event",
+        "view_bookingauditentry",
+    ],
 }
 ADMIN_ACCESS = {GroupName.TRAINING_ADMIN, GroupName.CONTENT_EDITOR, GroupName.TRAINER}
 
@@ -36,10 +51,15 @@ def ensure_groups(**kwargs: Any) -> None:
     for name in GroupName.values:
         group, _ = Group.objects.get_or_create(name=name)
         perms = list(Permission.objects.filter(content_type__app_label__in=APP_PERMISSIONS.get(name, [])))
+        training = TRAINING_PERMISSIONS.get(name, [])
+        perms += list(Permission.objects.filter(content_type__app_label=TRAINING_APP, codename__in=training))
         if name in ADMIN_ACCESS:
             perms += list(Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin"))
         if perms:
             group.permissions.add(*perms)
+        stale = group.permissions.filter(content_type__app_label=TRAINING_APP).exclude(codename__in=training)
+        if stale:
+            group.permissions.remove(*stale)
     _grant_page_permissions()
 
 

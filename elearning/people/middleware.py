@@ -8,12 +8,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 # Paths a user with an unfinished profile may still reach.
 _ALWAYS_ALLOWED = ("/accounts/", "/welcome/", "/static/", "/media/", "/healthz", "/learning/certificates/verify")
 ADMIN_PREFIX = "/admin/"
+ADMIN_NOT_ALLOWED = "The admin is for trainers, training administrators and content editors."
 ADMIN_MFA_MESSAGE = (
     "To use the admin you need two-step sign-in. Set up an authenticator app, then go back to the admin."
 )
@@ -44,20 +45,22 @@ class AdminMFAMiddleware:
     """Anyone entering the Wagtail admin must have an authenticator app set up.
 
     allauth then asks for a code at every sign-in, so an administrator's
-    session always passed two steps.
+    session always passed two steps. Someone signed in without admin access
+    is told so here: Wagtail would send them to the sign-in page, which
+    sends a signed-in person straight back.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            request.path.startswith(ADMIN_PREFIX)
-            and request.user.is_authenticated
-            and getattr(settings, "ADMIN_MFA_REQUIRED", True)
-            # Others are turned away by Wagtail itself; no point asking them for an app first.
-            and request.user.has_perm("wagtailadmin.access_admin")
-        ):
+        if not (request.path.startswith(ADMIN_PREFIX) and request.user.is_authenticated):
+            return self.get_response(request)
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            if request.path == ADMIN_PREFIX + "logout/":
+                return self.get_response(request)
+            return render(request, "403.html", {"reason": ADMIN_NOT_ALLOWED}, status=403)
+        if getattr(settings, "ADMIN_MFA_REQUIRED", True):
             from allauth.mfa.models import Authenticator
 
             if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from elearning.people.forms import ProfileForm
@@ -47,3 +50,13 @@ def profile(request: HttpRequest) -> HttpResponse:
     else:
         form = ProfileForm(instance=profile)
     return render(request, "people/profile.html", {"form": form, "profile": profile})
+
+
+def sign_in_through_allauth(request: HttpRequest, **_: str) -> HttpResponse:
+    """Wagtail's own sign-in and password-reset pages (the admin's and the
+    one for private pages) only send people to ours. They are plain Django
+    views: a password there would skip email confirmation, the two-step
+    sign-in and the rate limits. Nothing sent to them is read but `next`."""
+    target = _safe_next(request, default="")
+    login = reverse("account_login")
+    return redirect(f"{login}?{urlencode({'next': target})}" if target else login)

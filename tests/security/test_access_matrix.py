@@ -46,7 +46,7 @@ RULES: dict[str, dict[str, str]] = {
     "courses:verify": everyone("200"),
     "courses:verify_code": everyone("200"),
     "training:approval_link": everyone("400"),  # a forged token is refused for everyone
-    "wagtailcore_login": everyone("200"),
+    "wagtailcore_login": everyone("login"),  # only points to our sign-in page
     # Sign-in pages (allauth)
     "account_login": {"anonymous": "200", **dict.fromkeys(SIGNED_IN, "redirect")},
     "account_signup": {"anonymous": "200", **dict.fromkeys(SIGNED_IN, "redirect")},

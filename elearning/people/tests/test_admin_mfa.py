@@ -82,8 +82,9 @@ def test_setting_up_the_app_with_a_real_code_opens_the_admin(client, training_ad
 def test_people_without_admin_access_are_refused_and_not_asked_for_an_app(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response.status_code == 403
+    assert b"The admin is for trainers, training administrators and content editors." in response.content
+    assert client.get("/admin/pages/").status_code == 403
 
 
 def test_the_gate_can_be_switched_off_for_development(client, training_admin, settings):
