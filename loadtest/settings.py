@@ -11,6 +11,7 @@ import os
 
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("ADMIN_MFA_REQUIRED", "false")
+os.environ.setdefault("DEMO_CONTENT_ALLOWED", "true")  # the load test signs in as the demo learners
 
 from elearning.settings.production import *  # noqa: F403
 

@@ -214,6 +214,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Everyone who can enter the Wagtail admin must use an authenticator app.
 ADMIN_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", True)
+# `load_demo` makes accounts that share one published password: only where
+# nobody real signs in (development, tests, benchmarks, a training copy).
+DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
 
 # Microsoft Entra ID single sign-on: switched on by configuration alone.
 ENTRA_CLIENT_ID = env_str("ENTRA_CLIENT_ID")

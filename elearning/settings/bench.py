@@ -15,6 +15,7 @@ import warnings
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-2b7e4f1a9c3d5e6f")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DEMO_CONTENT_ALLOWED", "true")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("ADMIN_MFA_REQUIRED", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")

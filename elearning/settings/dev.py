@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-7c1f3e0a9b8d4c2e")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DEMO_CONTENT_ALLOWED", "true")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("ADMIN_MFA_REQUIRED", "false")
 

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-5d2b9a7e1c3f4a6b")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("DEMO_CONTENT_ALLOWED", "true")
 
 from elearning.settings.base import *  # noqa: F403
 

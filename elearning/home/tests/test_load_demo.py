@@ -37,3 +37,35 @@ def test_it_refuses_to_show_passwords_outside_development(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="only shown in development"):
         call_command("load_demo", "--show-accounts", stdout=io.StringIO())
+
+
+def test_it_refuses_to_run_on_a_live_site_and_creates_nothing(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEMO_CONTENT_ALLOWED = False
+    before = User.objects.count()
+    with pytest.raises(CommandError, match="DEMO_CONTENT_ALLOWED=true"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert User.objects.count() == before
+
+
+def test_production_settings_do_not_allow_demo_content():
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    env = {
+        "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
+        "SECRET_KEY": "x" * 20 + "production-like-key-for-a-settings-test-only-7f3a",
+        "ALLOWED_HOSTS": "learning.example.org",
+        "DATABASE_URL": "sqlite:///:memory:",
+        "EMAIL_HOST": "smtp.example.org",
+        "DEFAULT_FROM_EMAIL": "Learning <learning@example.org>",
+        "PATH": "/usr/bin:/bin",
+    }
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEMO_CONTENT_ALLOWED)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=django_settings.BASE_DIR, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -28,6 +28,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "The demo accounts share one published password, so load_demo runs only where nobody "
+                "real signs in. Set DEMO_CONTENT_ALLOWED=true for a development or training copy."
+            )
         if options["show_accounts"] and not settings.DEBUG:
             raise CommandError("Demo passwords are only shown in development (DEBUG on).")
         if options["scale"] < 0:
