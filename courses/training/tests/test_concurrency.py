@@ -74,21 +74,6 @@ def test_exactly_capacity_bookers_get_a_place_on_postgresql(make_event, learners
     _check(event.pk)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_exactly_capacity_bookers_get_a_place_on_sqlite(make_event, learners, settings):
-    """SQLite has no row locks; IMMEDIATE transactions take the write lock at
-    the start instead, so the bookings queue up in the same way."""
-    if connection.vendor != "sqlite":
-        pytest.skip("The SQLite variant of the burst; the PostgreSQL one runs on PostgreSQL.")
-    if connection.settings_dict["NAME"] == ":memory:" or "mode=memory" in str(connection.settings_dict["NAME"]):
-        pytest.skip("An in-memory SQLite database cannot be shared between threads' connections.")
-    event = make_event(capacity=CAPACITY)
-    people = learners(BOOKERS)
-    connection.close()
-    assert _burst(event.pk, people) == []
-    _check(event.pk)
-
-
 @pytest.mark.django_db
 def test_the_booking_time_is_taken_once_the_event_is_locked(make_event, learners, frozen_now, monkeypatch):
     """A booker who waited for the lock must queue behind whoever held it,
