@@ -13,7 +13,7 @@ from django.core import signing
 from django.urls import reverse
 
 from courses.training.calendar import Method, booking_calendar
-from courses.training.models import Booking, Event
+from courses.training.models import Booking, BookingStatus, Event
 from elearning.outbox.services import Attachment, queue_email
 from elearning.people.models import LearnerProfile, User
 
@@ -190,18 +190,45 @@ def booking_cancelled(booking: Booking) -> None:
 
 
 def event_updated(booking: Booking) -> None:
+    """The new days and place, for everyone with an active booking. Only a
+    confirmed place has had a calendar invitation, so only it gets the
+    calendar update: the others get a short note of what changed and what
+    their booking means now, and their invitation comes when the place is confirmed."""
     event = booking.event
-    queue_email(
-        f"event-updated:{event.pk}:{event.sequence}:{booking.pk}",
-        to=[booking.learner.email],
-        subject=f"Changed dates or place: {event.course.title}",
-        body_text=(
-            f"The event you are booked on has changed. It is now:\n{_when(event, booking)}\n\n"
-            f"Where: {_where(event)}\n\nThe calendar update attached moves it in your calendar. If you can no "
-            f"longer come, please cancel: {_url('training:my_bookings')}" + _sign_off()
-        ),
-        attachments=[_ics(booking)],
-    )
+    key = f"event-updated:{event.pk}:{event.sequence}:{booking.pk}"
+    subject = f"Changed dates or place: {event.course.title}"
+    now = f"It is now:\n{_when(event, booking)}\n\nWhere: {_where(event)}\n\n"
+    if booking.status == BookingStatus.CONFIRMED:
+        queue_email(
+            key,
+            to=[booking.learner.email],
+            subject=subject,
+            body_text=(
+                f"The event you are booked on has changed. {now}The calendar update attached moves it in your "
+                f"calendar. If you can no longer come, please cancel: {_url('training:my_bookings')}" + _sign_off()
+            ),
+            attachments=[_ics(booking)],
+        )
+        return
+    if booking.status == BookingStatus.OFFERED:
+        held = ""
+        if booking.offer_expires_at:
+            held = f" until {booking.offer_expires_at.astimezone(event.first_start.tzinfo):%-d %B %Y at %H:%M}"
+        intro = "The event on which we are holding a place for you has changed."
+        next_step = f"The place is still held for you{held}. Accept or decline it: {_url('training:offer', booking.pk)}"
+    elif booking.status == BookingStatus.PENDING_APPROVAL:
+        intro = "The event you asked to book has changed."
+        next_step = (
+            "Your place is held while your line manager decides; the calendar invitation comes when it is "
+            f"confirmed. If the new dates do not suit you, cancel: {_url('training:my_bookings')}"
+        )
+    else:
+        intro = "The event you are on the waiting list for has changed."
+        next_step = (
+            "You keep your place on the waiting list. If the new dates do not suit you, leave it: "
+            f"{_url('training:my_bookings')}"
+        )
+    queue_email(key, to=[booking.learner.email], subject=subject, body_text=f"{intro} {now}{next_step}" + _sign_off())
 
 
 def event_cancelled(booking: Booking, was_holding: bool) -> None:

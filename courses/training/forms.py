@@ -46,19 +46,37 @@ class DeclineForm(forms.Form):
     )
 
 
+class OneTimeTokenField(forms.CharField):
+    """A hidden token made when the form is shown. The service records it with
+    what the form did (`services._done_with_token`), so the same form posted
+    again, by a double click or the back button, does nothing new."""
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "required": "The form was out of date. Please try again.",
+        "invalid": "The form was out of date. Please try again.",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", lambda: uuid.uuid4().hex)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return uuid.UUID(value).hex
+        except ValueError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
 class EmailEveryoneForm(forms.Form):
     subject = forms.CharField(max_length=150, error_messages={"required": "Enter a subject."})
     body = forms.CharField(
         label="Message", widget=forms.Textarea(attrs={"rows": 8}), error_messages={"required": "Enter a message."}
     )
-    token = forms.CharField(widget=forms.HiddenInput, initial=lambda: uuid.uuid4().hex)
-
-    def clean_token(self) -> str:
-        value = self.cleaned_data["token"]
-        try:
-            return uuid.UUID(value).hex
-        except ValueError as exc:
-            raise forms.ValidationError("The form was out of date. Please try again.") from exc
+    token = OneTimeTokenField()
 
 
 class CancelEventForm(forms.Form):
@@ -114,6 +132,8 @@ class EventForm(forms.ModelForm):
     )
     booking_opens = _moment("Booking opens", "Leave empty to open booking as soon as the event is open.")
     booking_closes = _moment("Booking closes", "Leave empty to take bookings until the first day starts.")
+    # Creating only: posting the same new-event form twice makes one event.
+    token = OneTimeTokenField()
 
     class Meta:
         model = Event
@@ -151,6 +171,8 @@ class EventForm(forms.ModelForm):
                 self.fields["trainers"].initial = list(self.instance.trainers.all())
         else:
             del self.fields["trainers"]
+        if self.instance.pk:
+            del self.fields["token"]
         existing = {d.number: d for d in self.instance.day_list} if self.instance.pk else {}
         for n in range(1, MAX_DAYS + 1):
             day = existing.get(n)

@@ -441,10 +441,40 @@ class DayInput:
 SCHEDULE_FIELDS = ("venue_name", "venue_address", "online_link")
 
 
+def _done_with_token(action: str, token: str, **match: Any) -> BookingAuditEntry | None:
+    """The audit entry of `action` already done with this one-time form token,
+    if any. Forms carry a hidden token made when the form is shown and the
+    service records it with what it did, so the same form posted again (a
+    double click, the back button) finds the entry and does nothing new. The
+    caller holds the lock that serialises the action."""
+    entries = BookingAuditEntry.objects.filter(action=action, details__token=token, **match)
+    return entries.select_related("event").first()
+
+
 def create_event(
     course: ClassroomCourse, actor: User, fields: Mapping[str, Any], days: Sequence[DayInput], trainers: Iterable[User]
 ) -> Event:
+    return create_event_once(course, actor, fields, days, trainers, token=None)[0]
+
+
+def create_event_once(
+    course: ClassroomCourse,
+    actor: User,
+    fields: Mapping[str, Any],
+    days: Sequence[DayInput],
+    trainers: Iterable[User],
+    token: str | None,
+) -> tuple[Event, bool]:
+    """Create the event, unless `actor` already made one with this form's
+    one-time `token`: then return that one. Returns (event, created)."""
     with transaction.atomic():
+        # No event row exists yet to lock: the course row serialises two
+        # posts of the same form, so the second sees the first's audit entry.
+        ClassroomCourse.objects.select_for_update().get(pk=course.pk)
+        if token:
+            done = _done_with_token(AuditAction.EVENT_CREATED, token, actor=actor, event__course=course)
+            if done is not None:
+                return done.event, False
         event = Event(course=course, **fields)
         event.save()
         for day in days:
@@ -452,8 +482,11 @@ def create_event(
                 event=event, number=day.number, date=day.date, start_time=day.start, end_time=day.end
             )
         event.trainers.set(list(trainers))
-        audit(event, AuditAction.EVENT_CREATED, actor, days=[_day_text(d) for d in days])
-        return event
+        details: dict[str, Any] = {"days": [_day_text(d) for d in days]}
+        if token:
+            details["token"] = token
+        audit(event, AuditAction.EVENT_CREATED, actor, **details)
+        return event, True
 
 
 def _day_text(day: DayInput) -> str:
@@ -469,7 +502,8 @@ def update_event(
     now: dt.datetime | None = None,
 ) -> Outcome:
     """Save changes. A capacity below the places held is refused; a change of
-    days, times or place raises the calendar SEQUENCE and tells everyone."""
+    days, times or place raises the calendar SEQUENCE and tells everyone with
+    an active booking (confirmed, waiting for approval, offered, waitlisted)."""
     now = _now(now)
     with transaction.atomic():
         event = _lock_event(event_id)
@@ -513,7 +547,11 @@ def update_event(
                 new=[_day_text(d) for d in days],
                 sequence=event.sequence,
             )
-            for booking in event.bookings.filter(status__in=rules.HOLDING_STATUSES).select_related("learner"):
+            # Everyone still in line for the event is told, the waiting list
+            # and open offers included; emails.event_updated attaches the
+            # calendar update only for confirmed places.
+            active = event.bookings.filter(status__in=rules.ACTIVE_STATUSES).select_related("learner")
+            for booking in active.order_by("created_at", "pk"):
                 booking.event = event
                 emails.event_updated(booking)
                 if booking.status == BookingStatus.CONFIRMED:
@@ -523,7 +561,10 @@ def update_event(
         _fill_free_places(event, now)
         message = "The event is saved."
         if rescheduled:
-            message += " Everyone with a place has been sent the change and a calendar update."
+            message += (
+                " Everyone booked or waiting has been sent the change; people with a confirmed place also get "
+                "a calendar update."
+            )
         return Outcome(None, message)
 
 
@@ -563,7 +604,7 @@ def email_everyone(event_id: int, actor: User, subject: str, body: str, token: s
     """Send one message to everyone holding a place. The form's `token` makes a repeated post harmless."""
     with transaction.atomic():
         event = _lock_event(event_id)
-        if event.audit_entries.filter(action=AuditAction.EMAILED, details__token=token).exists():
+        if _done_with_token(AuditAction.EMAILED, token, event=event) is not None:
             return Outcome(None, "That message was already sent.")
         bookings = list(event.bookings.filter(status__in=rules.HOLDING_STATUSES).select_related("learner"))
         for booking in bookings:

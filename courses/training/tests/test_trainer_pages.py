@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -105,6 +106,7 @@ def _form(course, **overrides):
         "day_3_date": "",
         "day_3_start": "",
         "day_3_end": "",
+        "token": uuid.uuid4().hex,
     }
     data.update(overrides)
     return data

@@ -56,10 +56,14 @@ def event_create(request: HttpRequest) -> HttpResponse:
     admin = is_training_admin(request.user)
     form = EventForm(request.POST or None, user=request.user, admin=admin)
     if request.method == "POST" and form.is_valid():
-        event = services.create_event(
-            form.cleaned_data["course"], request.user, form.event_fields(), form.days, form.chosen_trainers
+        data = form.cleaned_data
+        event, created = services.create_event_once(
+            data["course"], request.user, form.event_fields(), form.days, form.chosen_trainers, data["token"]
         )
-        messages.success(request, "The event is created.")
+        if created:
+            messages.success(request, "The event is created.")
+        else:
+            messages.info(request, "This form had already created the event, so no second one was made. Here it is.")
         return redirect("training:roster", pk=event.pk)
     return render(request, "training/event_form.html", {"form": form, "event": None})
 
