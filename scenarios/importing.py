@@ -9,6 +9,8 @@ from django.db import transaction
 
 from scenarios.models import ScenarioIndexPage, ScenarioPage
 from scenarios.scenario_file import ScenarioFileError, dump_scenario, parse_scenario
+from scenarios.scoring import refuse_unless_model_answer_scores_100
+from scenarios.services import jargon_entries
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ def import_file(path: Path, index: ScenarioIndexPage, *, update: bool = True) ->
         return ImportOutcome(path, error=f"{path.name}: cannot be read ({exc.__class__.__name__})")
     try:
         scenario = parse_scenario(text, path.name)
+        # The site-wide jargon list is the one learners are scored with, so it decides.
+        refuse_unless_model_answer_scores_100(scenario, jargon_entries(), path.name)
     except ScenarioFileError as exc:
         return ImportOutcome(path, error=str(exc))
     with transaction.atomic():

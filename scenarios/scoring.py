@@ -18,7 +18,15 @@ from typing import Any
 import textstat
 
 from scenarios.matching import find_phrase, phrase_stems, stem, words
-from scenarios.scenario_file import COLUMN_OF, Column, Mapping, ModelStatement, Scenario
+from scenarios.scenario_file import (
+    COLUMN_OF,
+    Column,
+    Mapping,
+    ModelStatement,
+    Scenario,
+    ScenarioFileError,
+    model_mapping,
+)
 
 # --- Thresholds (documented in docs/scenarios.md) ---------------------------------------
 MAX_WORDS_CONSIDERED = 80  # words after this in one text are ignored
@@ -468,6 +476,101 @@ def _score_written(
     if hard:
         deduction += READABILITY_DEDUCTION
     return max(0.0, score - deduction)
+
+
+# --- The model answer's own score ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One reason the model answer loses points, named for a file and for the admin."""
+
+    path: str  # the key in a scenario file, e.g. "statements[0].text"
+    where: str  # the same for people, e.g. "model danger statement 1"
+    problem: str  # e.g. "uses 'DV', a term on the site-wide jargon list"
+
+
+@dataclass(frozen=True)
+class ModelAnswerCheck:
+    score: int
+    shortfalls: tuple[Shortfall, ...]
+
+    @property
+    def scores_100(self) -> bool:
+        return not self.shortfalls
+
+    def describe(self, *, with_keys: bool = True) -> str:
+        """The score and every reason on one line; `with_keys` adds each file key (for files, not the admin)."""
+        reasons = "; ".join(
+            f"{s.where} ({s.path}) {s.problem}" if with_keys else f"{s.where} {s.problem}" for s in self.shortfalls
+        )
+        return f"the model answer would score {self.score}, not 100: {reasons}"
+
+
+def check_model_answer(scenario: Scenario, jargon: tuple[JargonEntry, ...] = DEFAULT_JARGON) -> ModelAnswerCheck:
+    """Score the scenario's model answer (`model_mapping`) and say where every lost point goes.
+
+    The spec requires the model answer to score 100; a scenario whose model text
+    uses jargon, reads as a list or is hard to read would not, so the import and
+    the admin refuse it with these reasons.
+    """
+    result = score_mapping(scenario, model_mapping(scenario), jargon)
+    short = {s.name for s in result.sections if s.score < 100}
+    if not short:
+        return ModelAnswerCheck(result.score, ())
+    compiled = _compile(scenario, tuple(jargon))
+    site_terms = {entry.term.lower() for entry in jargon}
+    shortfalls: list[Shortfall] = []
+    written = (
+        ("statements", scenario.statement_label, compiled.statements),
+        ("goals", scenario.goal_label, compiled.goals),
+    )
+    for section, label, models in written:
+        if section not in short:
+            continue
+        texts = [_analyse(n, m.model.text) for n, m in enumerate(models, start=1)]
+        for index, (model, text) in enumerate(zip(models, texts, strict=True)):
+            path, where = f"{section}[{index}].text", f"model {label} {index + 1}"
+            problems: list[str] = []
+            if text.is_list:
+                problems.append(
+                    "reads as a list of words, not a sentence (too short, or too few words like 'the', 'and', "
+                    "'will'), so it counts for nothing"
+                )
+            best = max((_coverage(model, t) for t in texts), key=lambda c: c.credit)
+            if not text.is_list and best.credit < len(model.elements):
+                own = _coverage(model, text)
+                if own.stuffed:
+                    problems.append(
+                        f"is more than {STUFFING_KEYWORD_SHARE:.0%} element words, so it counts for nothing"
+                    )
+                elif own.missed:
+                    problems.append(f"does not show {', '.join(own.missed)} in its first {MAX_WORDS_CONSIDERED} words")
+            for entry in _jargon_found(compiled, [text]):
+                source = "the site-wide jargon list" if entry.term.lower() in site_terms else "this scenario's jargon"
+                problems.append(f"uses '{entry.term}', a term on {source}")
+            if text.hard_to_read and not text.is_list:
+                problems.append(
+                    f"would be hard for a family to read (Coleman-Liau grade above {READABILITY_MAX_GRADE:g})"
+                )
+            shortfalls += [Shortfall(path, where, problem) for problem in problems]
+    for section in result.sections:
+        # The model mapping places every item in its category and scales in range with the
+        # rationale, so only the written sections lose points today. A section that loses
+        # points for a reason not found above is still named, with its feedback.
+        if section.name in short and not any(f.path.startswith(section.name) for f in shortfalls):
+            lines = " ".join(f.message for f in result.feedback if f.section in {section.name, "language"})
+            shortfalls.append(Shortfall(section.name, section.name, f"scores {section.rounded}, not 100: {lines}"))
+    return ModelAnswerCheck(result.score, tuple(shortfalls))
+
+
+def refuse_unless_model_answer_scores_100(
+    scenario: Scenario, jargon: tuple[JargonEntry, ...] = DEFAULT_JARGON, name: str = "scenario.md"
+) -> None:
+    """Raise ScenarioFileError (one line, naming the file and each reason) unless the model answer scores 100."""
+    check = check_model_answer(scenario, jargon)
+    if not check.scores_100:
+        raise ScenarioFileError(f"{name}: {check.describe()}")
 
 
 def _jargon_found(compiled: _Compiled, texts: list[_Text]) -> list[JargonEntry]:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -187,8 +188,14 @@ def accept_alternative(
         scenario = page_to_scenario(locked)
         changed = scenario_with_alternative(scenario, section, index, text)
         locked.apply_scenario(changed)
-        # Trainers may change the model answer this way without page-publishing rights.
-        locked.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
+        try:
+            # Trainers may change the model answer this way without page-publishing rights.
+            locked.save_revision(user=by, log_action=True).publish(user=by, skip_permission_checks=True)
+        except ValidationError as exc:
+            # For example a term added to the jargon list since the scenario was saved.
+            raise AttemptError(
+                f"The model answer cannot be saved until an editor fixes it: {' '.join(exc.messages)}"
+            ) from None
         jargon = jargon_entries()
         changes = []
         for attempt in Attempt.objects.submitted().select_for_update().filter(scenario=locked).order_by("pk"):

@@ -63,3 +63,68 @@ def test_duplicate_item_ids_are_refused(scenario_page):
 
 def test_the_page_converts_to_the_same_scenario_as_the_file(scenario_page, hollins):
     assert scenario_page.to_scenario() == hollins
+
+
+JARGON_STATEMENT_ERROR = (
+    "The model answer would score 95, not 100: model danger statement 1 uses 'DV', a term on the site-wide "
+    "jargon list; model danger statement 1 uses 'neglect', a term on the site-wide jargon list. "
+    "Learners could not reach full marks."
+)
+
+
+def _with_jargon(text: str) -> str:
+    return text.replace("caught up in the fighting", "caught up in the DV and neglect")
+
+
+def test_a_page_whose_model_answer_uses_jargon_cannot_be_saved(scenario_page):
+    raw = list(scenario_page.statements.raw_data)
+    raw[0]["value"]["text"] = _with_jargon(raw[0]["value"]["text"])
+    scenario_page.statements = raw
+    with pytest.raises(ValidationError) as caught:
+        scenario_page.clean()
+    assert caught.value.messages == [JARGON_STATEMENT_ERROR]
+
+
+@pytest.fixture
+def superuser(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@northbridge.gov.uk", "x-long-password-1")
+    client.force_login(admin)
+    return admin
+
+
+def test_the_page_editor_refuses_jargon_in_a_model_statement_and_keeps_the_page(client, scenario_page, superuser):
+    from django.urls import reverse
+
+    from scenarios.tests.admin_form import page_form_data
+
+    scenario = scenario_page.to_scenario()
+    revision = scenario_page.latest_revision_id
+    data = page_form_data(scenario, **{"statements-0-value-text": _with_jargon(scenario.statements[0].text)})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[scenario_page.pk]), {**data, "action-publish": ""})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [JARGON_STATEMENT_ERROR]
+    assert "The page could not be saved" in response.text and "uses &#x27;DV&#x27;" in response.text
+    scenario_page.refresh_from_db()
+    assert scenario_page.latest_revision_id == revision
+    assert "DV" not in scenario_page.to_scenario().statements[0].text
+    # The same form without the jargon saves.
+    saved = client.post(reverse("wagtailadmin_pages:edit", args=[scenario_page.pk]), page_form_data(scenario))
+    assert saved.status_code == 302
+
+
+def test_the_page_editor_refuses_a_new_scenario_with_jargon_in_its_model_answer(client, home_page, hollins, superuser):
+    from django.urls import reverse
+
+    from scenarios.demo import ensure_index
+    from scenarios.models import ScenarioPage
+    from scenarios.tests.admin_form import page_form_data
+
+    index = ensure_index()
+    url = reverse("wagtailadmin_pages:add", args=["scenarios", "scenariopage", index.pk])
+    data = page_form_data(hollins, **{"statements-0-value-text": _with_jargon(hollins.statements[0].text)})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [JARGON_STATEMENT_ERROR]
+    assert not ScenarioPage.objects.exists()
+    assert client.post(url, page_form_data(hollins)).status_code == 302
+    assert ScenarioPage.objects.get().to_scenario().statements == hollins.statements

@@ -122,3 +122,78 @@ def test_the_demo_loader_imports_every_content_file_once(home_page):
     assert set(ScenarioPage.objects.values_list("slug", flat=True)) == slugs
     scenario_set = ScenarioSet.objects.get(training__slug="scenario-practice")
     assert scenario_set.passes_needed == 2 and scenario_set.scenarios.count() == len(slugs)
+
+
+DV_STATEMENT = EXAMPLE.read_text().replace("caught up in the fighting", "caught up in the DV and neglect", 1)
+
+
+def test_the_dv_example_really_changes_the_model_statement():
+    assert parse_scenario(DV_STATEMENT, "x.md") != parse_scenario(EXAMPLE.read_text(), "x.md")
+
+
+@pytest.mark.django_db
+def test_a_scenario_whose_model_answer_uses_jargon_is_refused_and_nothing_is_written(home_page, tmp_path):
+    from wagtail.models import Revision
+
+    from scenarios.demo import ensure_index
+
+    ensure_index()
+    revisions = Revision.objects.count()
+    bad = tmp_path / "hollins-dv.md"
+    bad.write_text(DV_STATEMENT)
+    err = io.StringIO()
+    with pytest.raises(CommandError) as caught:
+        call_command("import_scenarios", str(bad), stdout=io.StringIO(), stderr=err)
+    assert caught.value.returncode == 2
+    message = str(caught.value)
+    assert message == (
+        "Not imported: hollins-dv.md: the model answer would score 95, not 100: "
+        "model danger statement 1 (statements[0].text) uses 'DV', a term on the site-wide jargon list; "
+        "model danger statement 1 (statements[0].text) uses 'neglect', a term on the site-wide jargon list"
+    )
+    assert err.getvalue() == ""
+    assert not ScenarioPage.objects.exists() and Revision.objects.count() == revisions
+
+
+@pytest.mark.django_db
+def test_an_update_whose_model_answer_uses_jargon_leaves_the_page_as_it_was(scenario_page, tmp_path):
+    revision = scenario_page.latest_revision_id
+    bad = tmp_path / "hollins-family.md"
+    bad.write_text(DV_STATEMENT.replace("title: The Hollins family", "title: The Hollins family (v2)"))
+    with pytest.raises(CommandError, match="hollins-family.md: the model answer would score 95, not 100"):
+        call_command("import_scenarios", str(bad), stdout=io.StringIO())
+    page = ScenarioPage.objects.get()
+    assert page.title == "The Hollins family" and page.latest_revision_id == revision
+    assert "DV" not in page.to_scenario().statements[0].text
+
+
+@pytest.mark.django_db
+def test_the_site_wide_jargon_list_in_force_decides_what_is_refused(home_page, tmp_path):
+    from scenarios.demo import ensure_index
+    from scenarios.models import JargonTerm
+
+    ensure_index()
+    JargonTerm.objects.create(term="caught up", plainer="Say what the children saw and heard.")
+    JargonTerm.objects.filter(term__in=["DV", "neglect"]).delete()
+    example = tmp_path / "hollins-family.md"
+    example.write_text(EXAMPLE.read_text())
+    with pytest.raises(CommandError, match="uses 'caught up', a term on the site-wide jargon list"):
+        call_command("import_scenarios", str(example), stdout=io.StringIO())
+    JargonTerm.objects.filter(term="caught up").delete()
+    dv = tmp_path / "dv.md"
+    dv.write_text(DV_STATEMENT)
+    call_command("import_scenarios", str(dv), stdout=io.StringIO())
+    assert "DV and neglect" in ScenarioPage.objects.get().to_scenario().statements[0].text
+
+
+@pytest.mark.django_db
+def test_all_six_demo_scenarios_still_import(home_page):
+    from scenarios.demo import ensure_index
+
+    ensure_index()
+    out = io.StringIO()
+    call_command("import_scenarios", str(ROOT / "scenarios" / "content"), stdout=out)
+    slugs = sorted(p.stem for p in (ROOT / "scenarios" / "content").glob("*.md"))
+    assert len(slugs) == 6
+    assert sorted(ScenarioPage.objects.values_list("slug", flat=True)) == slugs
+    assert out.getvalue().count("Created ") == 6

@@ -139,3 +139,18 @@ def test_others_cannot_override(client, attempts, persona, request):
         client.post(reverse("scenarios:override", args=[attempts[0].pk]), {"score": "90", "note": "x"}).status_code
         == 404
     )
+
+
+def test_an_alternative_is_not_accepted_while_the_model_answer_breaks_the_jargon_list(client, attempts, trainer):
+    from scenarios.models import JargonTerm
+
+    # An editor added a term the model statement uses after the scenario was saved.
+    JargonTerm.objects.create(term="caught up", plainer="Say what the children saw and heard.")
+    client.force_login(trainer)
+    params = {"attempt": attempts[0].pk, "section": "statements", "text": 0, "model": 0, "note": "Clear."}
+    response = client.post(reverse("scenarios:accept", args=["hollins-family"]), params)
+    assert response.status_code == 400
+    assert "The model answer cannot be saved until an editor fixes it" in response.text
+    assert "uses &#x27;caught up&#x27;, a term on the site-wide jargon list" in response.text
+    assert not AcceptedAlternative.objects.exists()
+    assert ALTERNATIVE not in ScenarioPage.objects.get().to_scenario().statements[0].alternatives
