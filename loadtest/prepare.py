@@ -48,9 +48,10 @@ def main() -> None:
                 username=email.split("@")[0], email=email, password=PASSWORD, first_name="Load", last_name=f"Tester {n}"
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-            LearnerProfile.objects.filter(user=user).update(
-                agency=agency, team=team, role=role, start_date="2026-09-01"
-            )
+            # Saved, not updated, so the matrix takes the new role and team.
+            profile = LearnerProfile.objects.get(user=user)
+            profile.agency, profile.team, profile.role, profile.start_date = agency, team, role, "2026-09-01"
+            profile.save()
             user.groups.add(learners)
         emails.append(email)
 

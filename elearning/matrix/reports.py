@@ -317,18 +317,16 @@ def summary_rows(
         rows[key] = SummaryRow(
             key=dict(zip(ids, key, strict=True)), labels=[r[lab] or "None" for lab in labels], people=r["n"]
         )
-    prefixed = [f"user__profile__{f}" for f in ids]
+    # Each assignment carries its person's agency, team and role and its
+    # training (kept with the status), so this is counted from an index.
     counts = (
-        _assignments_of(profiles, everyone)
-        .order_by()
-        .values(*prefixed, "requirement__training_id", "status")
-        .annotate(n=Count("id"))
+        _assignments_of(profiles, everyone).order_by().values(*ids, "training_id", "status").annotate(n=Count("id"))
     )
     for c in counts:
-        row = rows.get(tuple(c[f] for f in prefixed))
+        row = rows.get(tuple(c[f] for f in ids))
         if row is None:
             continue
-        cell = row.cells.setdefault(c["requirement__training_id"], SummaryCell())
+        cell = row.cells.setdefault(c["training_id"], SummaryCell())
         _count_into(cell, c["status"], c["n"])
     for row in rows.values():
         row.ordered = row.cells_for(columns)
@@ -365,26 +363,30 @@ class Headline:
 
 
 def headline(profiles: QuerySet[LearnerProfile], *, everyone: bool = False) -> Headline:
-    """Three queries, each one grouped count in the database."""
+    """One query: the assignments counted per person, then those people counted."""
     per_person = (
         _assignments_of(profiles, everyone)
         .exclude(status=MatrixStatus.EXEMPT)
         .order_by()
         .values("user_id")
-        .annotate(needed=Count("id"), met=Count("id", filter=Q(status__in=SATISFIED_VALUES)))
-    )
-    required = per_person.count()
-    trained = per_person.filter(met=F("needed")).count()
-    people_with = (
-        _assignments_of(profiles, everyone)
-        .order_by()
-        .aggregate(
-            overdue=Count("user_id", distinct=True, filter=Q(status__in=BEHIND_VALUES)),
-            booked=Count("user_id", distinct=True, filter=Q(status=MatrixStatus.BOOKED)),
+        .annotate(
+            needed=Count("id"),
+            met=Count("id", filter=Q(status__in=SATISFIED_VALUES)),
+            behind=Count("id", filter=Q(status__in=BEHIND_VALUES)),
+            booked=Count("id", filter=Q(status=MatrixStatus.BOOKED)),
         )
     )
+    counts = per_person.aggregate(
+        required=Count("user_id"),
+        trained=Count("user_id", filter=Q(met=F("needed"))),
+        overdue=Count("user_id", filter=Q(behind__gt=0)),
+        booked_people=Count("user_id", filter=Q(booked__gt=0)),
+    )
     return Headline(
-        trained=trained, required=required, overdue_people=people_with["overdue"], booked_people=people_with["booked"]
+        trained=counts["trained"],
+        required=counts["required"],
+        overdue_people=counts["overdue"],
+        booked_people=counts["booked_people"],
     )
 
 

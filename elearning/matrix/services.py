@@ -135,6 +135,10 @@ _DERIVED = [
     "exemption_reason",
     "status_on",
     "recheck_on",
+    "agency_id",
+    "team_id",
+    "role_id",
+    "training_id",
 ]
 
 
@@ -167,7 +171,9 @@ def refresh_people(user_ids: Iterable[int] | None = None, today: dt.date | None 
 
 
 def _refresh_chunk(table: dict[tuple[int, int | None], dict[int, _Req]], people: dict[str, Any], today: dt.date) -> int:
-    profiles = LearnerProfile.objects.filter(**people).values_list("user_id", "role_id", "agency_id", "start_date")
+    profiles = LearnerProfile.objects.filter(**people).values_list(
+        "user_id", "role_id", "agency_id", "team_id", "start_date"
+    )
     existing = {(a.user_id, a.requirement_id): a for a in RequirementAssignment.objects.filter(**people)}
     completions = {
         (row["user_id"], row["training_id"]): (row["last"], row["expiry"])
@@ -192,7 +198,7 @@ def _refresh_chunk(table: dict[tuple[int, int | None], dict[int, _Req]], people:
     to_create: list[RequirementAssignment] = []
     to_update: list[RequirementAssignment] = []
     keep: set[tuple[int, int]] = set()
-    for user_id, role_id, agency_id, start_date in profiles:
+    for user_id, role_id, agency_id, team_id, start_date in profiles:
         for req in applying_requirements(table, role_id, agency_id):
             key = (user_id, req.training_id)
             keep.add((user_id, req.id))
@@ -221,6 +227,10 @@ def _refresh_chunk(table: dict[tuple[int, int | None], dict[int, _Req]], people:
                 "exemption_reason": result.reason,
                 "status_on": today,
                 "recheck_on": result.recheck_on,
+                "agency_id": agency_id,
+                "team_id": team_id,
+                "role_id": role_id,
+                "training_id": req.training_id,
             }
             if assignment is None:
                 to_create.append(

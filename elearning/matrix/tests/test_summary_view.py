@@ -138,3 +138,35 @@ def test_a_repeat_visit_to_the_summary_is_answered_from_the_cache(
     client.get(URL)
     with django_assert_max_num_queries(cold - 5):
         client.get(URL)
+
+
+def test_someone_who_moves_team_is_counted_in_their_new_team_at_once(
+    client, training_admin, new_staff, requirements, partnership
+):
+    client.force_login(training_admin)
+    params = {"agency": partnership["csc"].pk, "role": partnership["roles"]["social-worker"].pk}
+    assert [r.labels for r in client.get(URL, params).context["rows"]] == [["Assessment Team North"]]
+    profile = new_staff.profile
+    profile.team = partnership["teams"]["south"]
+    profile.save()
+    rows = client.get(URL, params).context["rows"]
+    assert [r.labels for r in rows] == [["Assessment Team South"]]
+    assert all(cell.required for cell in rows[0].cells.values())
+
+
+def test_a_role_change_moves_the_person_and_their_requirements_to_the_new_row(
+    client, training_admin, new_staff, requirements, partnership, trainings
+):
+    client.force_login(training_admin)
+    social_worker = ("Children's Social Care", "Social worker")
+    before = {tuple(r.labels): r for r in client.get(URL).context["rows"]}
+    assert before[social_worker].cells[trainings["two_day"].pk].required == 1
+    profile = new_staff.profile
+    profile.role = partnership["roles"]["practice-lead"]
+    profile.save()
+    after = {tuple(r.labels): r for r in client.get(URL).context["rows"]}
+    assert social_worker not in after
+    lead_row = after[("Children's Social Care", "Practice lead")]
+    assert lead_row.people == 1
+    assert lead_row.cells[trainings["elearning"].pk].required == 1
+    assert trainings["two_day"].pk not in lead_row.cells
