@@ -314,11 +314,26 @@ def _batches(items: list, size: int = BATCH) -> Iterator[list]:
         yield items[i : i + size]
 
 
+# At scale the partnership has this many teams in all: the demo's named
+# teams, then numbered locality teams shared out among the agencies.
+SCALE_TEAMS = 60
+
+
+def _ensure_scale_teams() -> None:
+    agencies = [a for a in Agency.objects.order_by("slug") if a.slug in ROLE_MIX]
+    missing = SCALE_TEAMS - Team.objects.count()
+    for k in range(max(missing, 0)):
+        agency = agencies[k % len(agencies)]
+        Team.objects.get_or_create(agency=agency, name=f"{agency.name} locality team {k // len(agencies) + 1}")
+
+
 def load_synthetic(scale: int, today: dt.date) -> tuple[int, int]:
     """Learners learner00001@<agency domain> ... up to `scale`, with about
     fifteen completion records each: the training their role needs (done by
     most, at dates that give a spread of statuses) and older records of other
-    training. Only missing learners are made. Returns (learners made, records made)."""
+    training, in SCALE_TEAMS teams. Only missing learners are made. Returns
+    (learners made, records made)."""
+    _ensure_scale_teams()
     agencies, teams, roles, domains = _partnership()
     agencies = [a for a in agencies if a.pk in domains and teams.get(a.pk)]
     if not agencies:

@@ -10,7 +10,7 @@ from django.db.models import Count
 from elearning.matrix import demo
 from elearning.matrix.models import CompletionRecord, Requirement, RequirementAssignment
 from elearning.people import demo as people_demo
-from elearning.people.models import Role, User
+from elearning.people.models import Role, Team, User
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,20 @@ def test_every_role_has_a_requirement_and_the_statuses_are_spread(people):
 
 def test_loading_twice_changes_nothing(people):
     demo.load(io.StringIO(), scale=30)
-    counts = (User.objects.count(), CompletionRecord.objects.count(), RequirementAssignment.objects.count())
+    counts = (
+        User.objects.count(),
+        CompletionRecord.objects.count(),
+        RequirementAssignment.objects.count(),
+        Team.objects.count(),
+    )
     demo.load(io.StringIO(), scale=30)
-    assert (User.objects.count(), CompletionRecord.objects.count(), RequirementAssignment.objects.count()) == counts
+    assert (
+        User.objects.count(),
+        CompletionRecord.objects.count(),
+        RequirementAssignment.objects.count(),
+        Team.objects.count(),
+    ) == counts
+    assert counts[3] == demo.SCALE_TEAMS
 
 
 def test_the_synthetic_partnership_has_about_fifteen_records_a_learner(people):
