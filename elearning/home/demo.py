@@ -75,6 +75,31 @@ ACCESSIBILITY = [
         "the Web Content Accessibility Guidelines version 2.2 AA standard. Automated checks do not find "
         "every problem, so we also test by hand with a keyboard and at narrow screen sizes.</p>",
     ),
+    ("heading", "Compliance status"),
+    (
+        "paragraph",
+        "<p>This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 "
+        "AA standard, because of the exceptions listed below.</p>",
+    ),
+    ("heading", "Content that is not accessible"),
+    (
+        "paragraph",
+        "<p>The PDF version of a course certificate is not a tagged PDF, so a screen reader may not read it "
+        "in the right order. Every certificate also has a web page version with the same details, which "
+        "you can print or save; use that one if the PDF does not work for you.</p>"
+        "<p>Documents that our editors upload, such as handouts for the two-day training, may not all meet "
+        "the standard. Tell us if you need one in another format.</p>"
+        "<p>The drag and drop in case scenarios needs a mouse or touch screen, but every card can also be "
+        "placed with its own menu and button, from the keyboard or without JavaScript.</p>",
+    ),
+    ("heading", "Preparation of this statement"),
+    (
+        "paragraph",
+        "<p>This statement was prepared on 1 December 2026. It is reviewed whenever the website changes "
+        "in a way that could affect accessibility, and at least once a year. The website was last tested "
+        "on 1 December 2026 by the team that builds it, with automated checks on every page of the main "
+        "journeys and by hand with a keyboard, at 320 pixels wide and at 200% zoom.</p>",
+    ),
     ("heading", "Reporting problems"),
     (
         "paragraph",

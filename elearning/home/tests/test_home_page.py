@@ -22,3 +22,16 @@ def test_signed_in_learners_see_their_dashboard(client, home_page, new_staff):
 def test_privacy_and_accessibility_pages_are_public(client, home_page):
     assert client.get("/privacy/").status_code == 200
     assert client.get("/accessibility/").status_code == 200
+
+
+def test_the_accessibility_statement_has_the_sections_the_regulations_require(client, home_page):
+    page = client.get("/accessibility/").content.decode()
+    for heading in (
+        "Compliance status",
+        "Content that is not accessible",
+        "Preparation of this statement",
+        "Reporting problems",
+        "Enforcement procedure",
+    ):
+        assert f">{heading}</h2>" in page, heading
+    assert "partially compliant" in page and "prepared on" in page
