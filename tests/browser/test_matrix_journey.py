@@ -57,8 +57,13 @@ def test_a_practice_lead_finds_overdue_people_drills_down_and_downloads(page, si
     assert sheet["A1"].value == "Name"
     assert "Sam Okafor" in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
-    page.goto("/matrix/?team=999999")
-    assert page.locator("h1").inner_text() != "Training matrix"
+    # A team outside Priya's reach is answered as if it did not exist, and no name from it shows.
+    from elearning.people.models import Team
+
+    other_team = Team.objects.get(name="Child Protection Team")
+    response = page.goto(f"/matrix/?team={other_team.pk}")
+    assert response is not None and response.status == 404
+    assert "Callum Fraser" not in page.content()
 
 
 def test_an_administrator_sees_the_partnership_summary_and_board_report(page, sign_in, axe_check):

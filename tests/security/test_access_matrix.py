@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tests.security.access import PARAMS, client_for, outcome
@@ -222,12 +223,15 @@ def test_a_lead_of_another_team_never_sees_sam(site, name, kwargs):
 def test_the_journal_shows_only_its_owners_entries(site):
     sams = site.records.journal[0].answer
     assert sams in client_for(site, "learner").get(reverse("courses:journal")).content.decode()
-    others = site.other.journal[0].answer
-    site.other.journal[0].__class__.objects.filter(pk=site.other.journal[0].pk).update(answer="Oscar's private words")
+    entry = site.other.journal[0]
+    entry.__class__.objects.filter(pk=entry.pk).update(answer="Oscar's private words")
     for persona in SIGNED_IN:
         page = client_for(site, persona).get(reverse("courses:journal")).content.decode()
         assert "Oscar's private words" not in page
-    assert others
+    # ...while Oscar himself sees them, so the words above are really on a journal page.
+    owner = Client()
+    owner.force_login(entry.user)
+    assert "Oscar's private words" in owner.get(reverse("courses:journal")).content.decode()
 
 
 def _posts(site: Any) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
