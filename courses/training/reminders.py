@@ -1,4 +1,6 @@
-"""The daily reminder job, run from cron by `manage.py send_training_reminders`.
+"""The daily reminder job, run from cron by `manage.py send_training_reminders`:
+reminders, approval chases, lapsed offers, and events whose days are over
+marked finished.
 
 It is safe to run as often as you like: every email it queues has an outbox
 key naming the booking and the occasion, so a second run sends nothing new.
@@ -21,6 +23,7 @@ class ReminderReport:
     reminded: int = 0
     chased: int = 0
     expired: int = 0
+    finished: int = 0
 
 
 def send_reminders(now: dt.datetime | None = None) -> ReminderReport:
@@ -28,6 +31,7 @@ def send_reminders(now: dt.datetime | None = None) -> ReminderReport:
     today = timezone.localdate(now)
     report = ReminderReport()
     report.expired = services.expire_offers(now)
+    report.finished = services.finish_past_events(today)
 
     confirmed = (
         Booking.objects.filter(status=BookingStatus.CONFIRMED)

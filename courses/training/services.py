@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from courses.training import emails, rules
@@ -368,6 +368,18 @@ def decline_offer(booking_id: int, actor: User, now: dt.datetime | None = None) 
         audit(event, AuditAction.OFFER_DECLINED, actor, booking)
         _fill_free_places(event, now)
         return Outcome(booking, "You have declined the place. It has gone to the next person waiting.")
+
+
+def finish_past_events(today: dt.date) -> int:
+    """Open events whose last day is over become finished (trainers can still
+    mark attendance). Returns how many."""
+    past = (
+        Event.objects.filter(status__in=[EventStatus.OPEN, EventStatus.FULL])
+        .annotate(last_date=Max("days__date"))
+        .filter(last_date__lt=today)
+        .values("pk")
+    )
+    return Event.objects.filter(pk__in=past).update(status=EventStatus.FINISHED)
 
 
 def expire_offers(now: dt.datetime | None = None) -> int:

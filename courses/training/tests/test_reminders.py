@@ -58,3 +58,30 @@ def test_the_command_reports_what_it_did(event, new_staff):
     with time_machine.travel(dt.datetime(2026, 11, 27, 7, 0, tzinfo=dt.UTC), tick=False):
         call_command("send_training_reminders", stdout=out)
     assert "Reminders checked for 1 bookings" in out.getvalue()
+
+
+def test_events_whose_days_are_over_are_marked_finished_and_attendance_can_still_be_taken(
+    make_event, learners, trainer
+):
+    from courses.training.models import AttendanceStatus, Event, EventStatus
+    from courses.training.tests.conftest import FIRST_DAY
+
+    event = make_event(capacity=2)
+    draft = make_event(status=EventStatus.DRAFT, first_day=FIRST_DAY + dt.timedelta(days=14))
+    booking = services.book(event.pk, learners(1)[0]).booking
+    second_day = FIRST_DAY + dt.timedelta(days=1)
+    with time_machine.travel(dt.datetime.combine(second_day, dt.time(12, 0), tzinfo=dt.UTC), tick=False):
+        assert send_reminders().finished == 0  # the second day is not over yet
+    after = dt.datetime.combine(second_day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.UTC)
+    with time_machine.travel(after, tick=False):
+        out = io.StringIO()
+        call_command("send_training_reminders", stdout=out)
+        assert "1 events finished" in out.getvalue()
+        assert Event.objects.get(pk=event.pk).status == EventStatus.FINISHED
+        assert Event.objects.get(pk=draft.pk).status == EventStatus.DRAFT
+        assert send_reminders().finished == 0
+        for day in (1, 2):
+            services.mark_attendance(event.pk, day, {booking.pk: AttendanceStatus.ATTENDED}, trainer)
+    from elearning.matrix.models import CompletionRecord
+
+    assert CompletionRecord.objects.filter(user=booking.learner, training=event.course.training).exists()
