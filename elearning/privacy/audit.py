@@ -28,7 +28,30 @@ def _user_by_pk(kwargs: dict[str, Any]) -> Any:
     return User.objects.filter(pk=key).first() if str(key or "").isdigit() else None
 
 
+def _owner_of(model_path: str) -> Callable[[dict[str, Any]], Any]:
+    """The person a record in the admin belongs to (its `user`), by the URL's pk."""
+
+    def find(kwargs: dict[str, Any]) -> Any:
+        from django.apps import apps
+
+        key = str(kwargs.get("pk") or "")
+        if not key.isdigit():
+            return None
+        record = apps.get_model(model_path).objects.select_related("user").filter(pk=key).first()
+        return record.user if record else None
+
+    return find
+
+
 SubjectFinder = Callable[[dict[str, Any]], Any]
+
+# The admin's screens for people's records (Wagtail snippets): lists, and one
+# record opened to read or edit.
+_ADMIN_RECORDS = {
+    "people_learnerprofile": "people.LearnerProfile",
+    "matrix_completionrecord": "matrix.CompletionRecord",
+    "matrix_exemption": "matrix.Exemption",
+}
 
 # URL name -> (action, how to find the one person shown, or None for a list).
 AUDITED: dict[str, tuple[str, SubjectFinder | None]] = {
@@ -49,4 +72,15 @@ AUDITED: dict[str, tuple[str, SubjectFinder | None]] = {
     "privacy:person": (AuditAction.VIEW, _user_by_pk),
     "privacy:requests": (AuditAction.VIEW, None),
     "wagtailusers_users:edit": (AuditAction.VIEW, _user_by_pk),
+    "wagtailusers_users:index": (AuditAction.VIEW, None),
+    "wagtailsnippets_outbox_outboundemail:list": (AuditAction.VIEW, None),
+    "wagtailsnippets_outbox_outboundemail:edit": (AuditAction.VIEW, None),
+    "wagtailsnippets_training_bookingauditentry:list": (AuditAction.VIEW, None),
+    "wagtailsnippets_training_bookingauditentry:inspect": (AuditAction.VIEW, None),
+    **{
+        f"wagtailsnippets_{name}:{view}": (AuditAction.VIEW, None)
+        for name in _ADMIN_RECORDS
+        for view in ("list", "list_results")
+    },
+    **{f"wagtailsnippets_{name}:edit": (AuditAction.VIEW, _owner_of(model)) for name, model in _ADMIN_RECORDS.items()},
 }

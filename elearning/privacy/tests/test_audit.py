@@ -63,3 +63,33 @@ def test_training_administrators_read_and_filter_the_log(client, practice_lead, 
 def test_no_one_else_reads_the_log(client, request, who, home_page):
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("privacy:audit_log")).status_code == 403
+
+
+def test_every_audited_page_name_is_a_real_url():
+    from django.urls import get_resolver
+
+    from elearning.privacy.audit import AUDITED
+
+    names: set[str] = set()
+
+    def walk(patterns, namespace=""):
+        for entry in patterns:
+            if hasattr(entry, "url_patterns"):
+                walk(entry.url_patterns, namespace + (f"{entry.namespace}:" if entry.namespace else ""))
+            elif entry.name:
+                names.add(namespace + entry.name)
+
+    walk(get_resolver().url_patterns)
+    assert sorted(set(AUDITED) - names) == []
+
+
+def test_an_administrator_opening_a_learner_profile_in_the_admin_is_logged_against_that_person(
+    client, training_admin, new_staff, home_page
+):
+    client.force_login(training_admin)
+    profile = new_staff.profile
+    assert client.get(f"/admin/snippets/people/learnerprofile/edit/{profile.pk}/").status_code == 200
+    event = AuditEvent.objects.get(what="wagtailsnippets_people_learnerprofile:edit")
+    assert event.actor == training_admin and event.subject == new_staff
+    assert client.get("/admin/snippets/people/learnerprofile/").status_code == 200
+    assert AuditEvent.objects.filter(what="wagtailsnippets_people_learnerprofile:list").exists()
