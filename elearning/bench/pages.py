@@ -18,7 +18,7 @@ from django.db import connection
 from django.test import Client
 
 from elearning.bench.report import Figure
-from elearning.bench.stats import time_runs
+from elearning.bench.stats import time_interleaved
 
 LEARNER_EMAIL = "sam.okafor@northbridge.gov.uk"
 ADMIN_EMAIL = "alex.morgan@northbridge.gov.uk"
@@ -300,34 +300,60 @@ def count_page_queries(client: Client, url: str, before: Callable[[], None] | No
 
 
 def measure_page(case: PageCase, *, runs: int, warmup: int) -> tuple[Figure, Target | None, Client | None]:
-    figure = Figure(case.id, case.title, "page")
-    try:
-        target = case.locate()
-        client = signed_in_client(target.user_email)
-        response = fetch_ok(client, target.url)
-        size = len(response.content) if not response.streaming else None
-        queries = count_page_queries(client, target.url, case.before_each)
-        summary = time_runs(lambda: case.fetch(client, target.url), runs=runs, warmup=warmup)
-    except Skip as skip:
-        figure.skipped = str(skip)
-        return figure, None, None
-    except Exception as exc:  # noqa: BLE001 - one broken page must not lose the whole run
-        figure.skipped = failure(exc)
-        return figure, None, None
-    figure.values.update(
-        {
-            "url": target.url,
-            "signed_in_as": target.user_email or "anonymous",
-            "median_ms": summary.median,
-            "p90_ms": summary.p90,
-            "min_ms": summary.minimum,
-            "max_ms": summary.maximum,
-            "runs": summary.runs,
-            "queries": queries,
-            "bytes": size,
-        }
+    return measure_pages([case], runs=runs, warmup=warmup)[0]
+
+
+def measure_pages(
+    cases: list[PageCase], *, runs: int, warmup: int
+) -> list[tuple[Figure, Target | None, Client | None]]:
+    """Each case's page checked, its queries counted, then all of them timed
+    in turn within each run (`time_interleaved`), so the pages' ratios to the
+    baselines compare requests made under the same load."""
+    results: list[tuple[Figure, Target | None, Client | None]] = []
+    ready: list[tuple[PageCase, Figure, Target, Client]] = []
+    for case in cases:
+        figure = Figure(case.id, case.title, "page")
+        try:
+            target = case.locate()
+            client = signed_in_client(target.user_email)
+            response = fetch_ok(client, target.url)
+            queries = count_page_queries(client, target.url, case.before_each)
+        except Skip as skip:
+            figure.skipped = str(skip)
+            results.append((figure, None, None))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken page must not lose the whole run
+            figure.skipped = failure(exc)
+            results.append((figure, None, None))
+            continue
+        figure.values.update(
+            {
+                "url": target.url,
+                "signed_in_as": target.user_email or "anonymous",
+                "queries": queries,
+                "bytes": len(response.content) if not response.streaming else None,
+            }
+        )
+        ready.append((case, figure, target, client))
+        results.append((figure, target, client))
+
+    def fetcher(case: PageCase, client: Client, url: str) -> Callable[[], Any]:
+        return lambda: case.fetch(client, url)
+
+    summaries = time_interleaved(
+        [fetcher(case, client, target.url) for case, _, target, client in ready], runs=runs, warmup=warmup
     )
-    return figure, target, client
+    for (_, figure, _, _), summary in zip(ready, summaries, strict=True):
+        figure.values.update(
+            {
+                "median_ms": summary.median,
+                "p90_ms": summary.p90,
+                "min_ms": summary.minimum,
+                "max_ms": summary.maximum,
+                "runs": summary.runs,
+            }
+        )
+    return results
 
 
 def count_only(case: PageCase) -> tuple[str, int | None, str]:

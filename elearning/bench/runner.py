@@ -197,10 +197,10 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
 
     figures: list[Figure] = []
     http_targets: list[httpload.HttpTarget] = []
-    for case in pages.CASES:
-        out.write(f"Measuring {case.title}...\n")
-        out.flush()
-        figure, target, client = pages.measure_page(case, runs=plan.page_runs, warmup=plan.page_warmup)
+    out.write(f"Measuring {len(pages.CASES)} pages, each request in turn ({plan.page_runs} runs)...\n")
+    out.flush()
+    measured = pages.measure_pages(list(pages.CASES), runs=plan.page_runs, warmup=plan.page_warmup)
+    for case, (figure, target, client) in zip(pages.CASES, measured, strict=True):
         small_case = small.get("queries", {}).get(case.id, {})
         figure.values["queries_small"] = small_case.get("queries")
         figures.append(figure)

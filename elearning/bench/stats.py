@@ -69,6 +69,24 @@ def time_runs(action: Callable[[], object], *, runs: int, warmup: int) -> Summar
     return summarise(timings)
 
 
+def time_interleaved(actions: Sequence[Callable[[], object]], *, runs: int, warmup: int) -> list[Summary]:
+    """Like `time_runs` for several actions, taken in turn within each run
+    (a, b, c, a, b, c, ...), so a change in the machine's load during the
+    measurement falls on all of them alike and their ratios stay fair."""
+    if runs < 1:
+        raise ValueError("At least one measured run is needed.")
+    for _ in range(warmup):
+        for action in actions:
+            action()
+    timings: list[list[float]] = [[] for _ in actions]
+    for _ in range(runs):
+        for action, kept in zip(actions, timings, strict=True):
+            started = time.perf_counter()
+            action()
+            kept.append((time.perf_counter() - started) * 1000)
+    return [summarise(kept) for kept in timings]
+
+
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
     """`numerator / denominator`, or None when either is missing or the denominator is zero."""
     if numerator is None or denominator is None or denominator == 0:

@@ -60,3 +60,12 @@ def test_a_ratio_is_missing_when_either_side_is(
     numerator: float | None, denominator: float | None, expected: float | None
 ) -> None:
     assert ratio(numerator, denominator) == expected
+
+
+def test_time_interleaved_takes_the_actions_in_turn_within_each_run() -> None:
+    from elearning.bench.stats import time_interleaved
+
+    calls: list[str] = []
+    summaries = time_interleaved([lambda: calls.append("a"), lambda: calls.append("b")], runs=3, warmup=1)
+    assert calls == ["a", "b"] * 4
+    assert [s.runs for s in summaries] == [3, 3]
