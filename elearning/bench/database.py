@@ -27,6 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
@@ -222,6 +223,8 @@ def ensure_database(scale: int, *, rebuild: bool, out: TextIO) -> tuple[BuildRec
     out.flush()
     started = time.perf_counter()
     _reset(url)
+    # The cache may hold values worked out from the database this replaces.
+    cache.clear()
     call_command("migrate", "--noinput", verbosity=0)
     call_command("load_demo", scale=scale, stdout=out)
     users = _count_users() or 0

@@ -6,6 +6,7 @@ machines is read from the environment through `elearning.settings.env`.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -132,6 +133,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"
 
 # --- Cache ------------------------------------------------------------------
+
+
+def cache_prefix(database_url: str) -> str:
+    """Keys name the database they were computed from, so two databases
+    sharing one cache (development and benchmarks, two sites on one Redis)
+    never read each other's values."""
+    return "elearning-" + hashlib.sha256(database_url.encode()).hexdigest()[:10]
+
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
@@ -143,11 +153,22 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "elearning",
+            "KEY_PREFIX": cache_prefix(DATABASE_URL),
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One server without Redis: a cache in files, shared by all its worker
+    # processes, so a completion, an editor's change or a rate limit seen by
+    # one worker is seen by all (a per-process memory cache would keep stale
+    # figures in the others). Several servers need REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": cache_prefix(DATABASE_URL),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # --- Authentication -----------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

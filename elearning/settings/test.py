@@ -21,3 +21,5 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The admin MFA gate has its own tests, which switch it back on.
 ADMIN_MFA_REQUIRED = False
+# Each test process keeps its own cache, so parallel tests never share one.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from elearning.privacy.backup import RestoreRefused, restore
@@ -20,4 +21,6 @@ class Command(BaseCommand):
             restore(options["file"], self.stdout, force=options["force"])
         except RestoreRefused as refused:
             raise CommandError(str(refused)) from refused
+        # Cached figures and pages were worked out from the data just replaced.
+        cache.clear()
         self.stdout.write(f"Restored {options['file']}.")
