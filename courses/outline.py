@@ -32,6 +32,7 @@ from courses.rules import (
     LESSON_STATE_LABELS,
     Progress,
     audiences_for,
+    checks_needed,
     course_progress,
     lesson_state,
     neighbours,
@@ -293,6 +294,7 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
             ),
             "checks_total": len(checks),
             "checks_correct": correct,
+            "checks_needed": checks_needed(len(checks), course.pass_mark),
             "lesson_complete": lesson.pk
             in {item.page.pk for m in view.modules for item in m.lessons if item.state == "complete"},
             "breadcrumbs": breadcrumbs_of(lesson),

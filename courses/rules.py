@@ -128,6 +128,13 @@ def score_percent(correct: int, total: int) -> int:
     return (100 * correct) // total
 
 
+def checks_needed(total: int, pass_mark: int) -> int:
+    """How many of a lesson's `total` knowledge checks must be answered
+    correctly to complete it: the course's pass mark, rounded up (80% of 5
+    questions is 4; of 2 questions, both)."""
+    return -(-total * pass_mark // 100) if total > 0 else 0
+
+
 def course_complete(
     lesson_ids: Sequence[int], completed: set[int], questions_total: int, questions_correct: int, pass_mark: int
 ) -> bool:

@@ -24,7 +24,7 @@ from courses.models import (
     QuestionAnswer,
 )
 from courses.outline import load_outline
-from courses.rules import Option, check_answer, course_complete, new_code, score_percent
+from courses.rules import Option, check_answer, checks_needed, course_complete, new_code, score_percent
 from elearning.matrix.models import CompletionSource
 from elearning.matrix.services import mark_started, record_completion
 from elearning.people.models import User
@@ -145,16 +145,17 @@ class LessonOutcome:
 
 @transaction.atomic
 def complete_lesson(user: User, lesson: LessonPage, course: CoursePage) -> LessonOutcome:
-    """Mark the lesson complete once all its knowledge checks are answered
-    correctly; complete the course too when this was the last thing to do."""
+    """Mark the lesson complete once enough of its knowledge checks are
+    answered correctly (the course's pass mark, `rules.checks_needed`);
+    complete the course too when this was the last thing to do."""
     checks = [question_id for question_id, _ in lesson.knowledge_checks()]
     right = set(
         QuestionAnswer.objects.filter(user=user, lesson=lesson, question_id__in=checks, correct=True).values_list(
             "question_id", flat=True
         )
     )
-    missing = len([q for q in checks if q not in right])
-    if missing:
+    missing = checks_needed(len(checks), course.pass_mark) - len(right)
+    if missing > 0:
         return LessonOutcome(completed=False, unanswered=missing)
     now = timezone.now()
     progress, _ = LessonProgress.objects.select_for_update().get_or_create(

@@ -125,7 +125,7 @@ def complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     if not outcome.completed:
         still = "1 question" if outcome.unanswered == 1 else f"{outcome.unanswered} questions"
         messages.error(
-            request, f"Answer every question in this lesson correctly before you complete it: {still} still to do."
+            request, f"Answer enough of this lesson's questions correctly to complete it: {still} still to do."
         )
         return redirect(lesson.get_url(request))
     if outcome.completion is not None:

@@ -81,3 +81,16 @@ def test_the_pass_mark_decides_when_every_lesson_is_done_but_a_new_question_is_u
     course.pass_mark = 0
     course.save()
     assert complete_course_if_done(new_staff, course) is not None
+
+
+def test_the_course_pass_mark_sets_how_many_of_a_lesson_checks_must_be_right(client, course, new_staff):
+    client.force_login(new_staff)
+    second = lessons_of(course)[1]
+    assert second.knowledge_checks()
+    course.pass_mark = 0
+    course.save_revision().publish()
+    page = client.get(second.url).content.decode()
+    assert "To complete this lesson" not in page
+    response = client.post(complete_url(second))
+    assert response.status_code == 302 and "1 question still to do" not in client.get(second.url).content.decode()
+    assert LessonProgress.objects.get(user=new_staff, lesson=second).is_complete

@@ -172,3 +172,10 @@ def test_the_rule_modules_import_nothing_from_django_or_wagtail(module):
         )
     ]
     assert not [name for name in imported if name.split(".")[0] in {"django", "wagtail"}]
+
+
+def test_a_lesson_needs_the_pass_mark_of_its_checks_rounded_up():
+    from courses.rules import checks_needed
+
+    assert [checks_needed(n, 80) for n in range(0, 6)] == [0, 1, 2, 3, 4, 4]
+    assert checks_needed(5, 100) == 5 and checks_needed(5, 0) == 0 and checks_needed(3, 50) == 2
