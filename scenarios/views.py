@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -15,11 +16,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from scenarios.forms import PLACE_CHOICES, MappingForm, int_param
-from scenarios.models import Attempt, ScenarioPage
+from scenarios.kept_answers import KeptAnswer, drop_kept_answer, keep_answer, take_kept_answer
+from scenarios.models import AcceptedAlternative, Attempt, ScenarioPage
 from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
-from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, ScenarioFileError, model_mapping
+from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, MAX_TEXT_CHARS, ScenarioFileError, model_mapping
 from scenarios.scoring import text_hints
 from scenarios.services import (
     AttemptError,
@@ -66,37 +68,95 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("scenarios:builder", pk=attempt.pk)
 
 
-@login_required
 def builder(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mapping builder. Signed out, a posted answer is kept in the session until the owner is back."""
+    if not request.user.is_authenticated:
+        return _signed_out(request, pk)
+    kept = take_kept_answer(request.session, pk)
     attempt = _own_attempt(request, pk)
+    if kept and kept.owner_pk != request.user.pk:
+        kept = None
     if not attempt.is_draft:
+        if kept:
+            messages.warning(request, KEPT_TOO_LATE)
         return redirect("scenarios:result", pk=attempt.pk)
     page = attempt.scenario
     scenario = page.to_scenario()
+    status = 200
     if request.method == "POST":
-        submitting = "submit" in request.POST
-        form = MappingForm(scenario, request.POST, submitting=submitting)
-        if form.is_valid():
-            try:
-                if submitting:
-                    submit_attempt(attempt, form.mapping_data)
-                    return redirect("scenarios:result", pk=attempt.pk)
-                save_draft(attempt, form.mapping_data)
-            except (ScenarioFileError, AttemptError) as exc:
-                form.add_error(None, str(exc).replace("your answer: ", ""))
-            else:
-                messages.success(request, f"Your draft was saved at {timezone.localtime():%H:%M}.")
-                return redirect("scenarios:builder", pk=attempt.pk)
+        # Whatever was kept is older than this answer, so it was dropped above.
+        saved = f"Your draft was saved at {timezone.localtime():%H:%M}."
+        form, response = _save_answer(request, attempt, request.POST, submitting="submit" in request.POST, saved=saved)
+        if response:
+            return response
         status = 400
+    elif kept:
+        saved = _kept_saved(kept, scenario)
+        form, response = _save_answer(request, attempt, kept.fields, submitting=False, saved=saved)
+        if response:
+            return response
+        messages.warning(request, KEPT_NOT_SAVED)
     else:
         form = MappingForm(scenario, initial=MappingForm.initial_from_mapping(attempt.mapping))
-        status = 200
     return render(
         request,
         "scenarios/builder.html",
         {"attempt": attempt, "page": page, "scenario": scenario, "form": form, **_board(form)},
         status=status,
     )
+
+
+def _save_answer(
+    request: HttpRequest, attempt: Attempt, data: Any, *, submitting: bool, saved: str
+) -> tuple[MappingForm, HttpResponse | None]:
+    """Check and save (or submit) an answer from the builder's fields: the redirect, or None and the form's errors."""
+    form = MappingForm(attempt.scenario.to_scenario(), data, submitting=submitting)
+    if form.is_valid():
+        try:
+            if submitting:
+                submit_attempt(attempt, form.mapping_data)
+                return form, redirect("scenarios:result", pk=attempt.pk)
+            save_draft(attempt, form.mapping_data)
+        except (ScenarioFileError, AttemptError) as exc:
+            form.add_error(None, str(exc).replace("your answer: ", ""))
+        else:
+            drop_kept_answer(request.session, attempt.pk)
+            messages.success(request, saved)
+            return form, redirect("scenarios:builder", pk=attempt.pk)
+    return form, None
+
+
+def _signed_out(request: HttpRequest, pk: int) -> HttpResponse:
+    """To the sign-in page and back; a posted answer is kept first (see scenarios/kept_answers.py)."""
+    url = reverse("scenarios:builder", args=[_checked_pk(pk)])
+    if request.method == "POST":
+        attempt = Attempt.objects.select_related("scenario").filter(pk=pk).first()
+        if attempt is not None and attempt.is_draft:
+            keep_answer(request.session, attempt, request.POST)
+            messages.info(request, KEPT_SIGN_IN)
+    return redirect_to_login(url)
+
+
+KEPT_SIGN_IN = (
+    "You were signed out, so your answer has not been saved yet. We have kept it: "
+    "sign in again and it will be saved in your draft."
+)
+KEPT_NOT_SAVED = (
+    "While you were signed out we kept the answer you sent, but it could not be saved yet. "
+    "Put right the problems below, then select Save draft."
+)
+KEPT_TOO_LATE = "The answer you sent while you were signed out was not saved: this attempt had already been submitted."
+
+
+def _kept_saved(kept: KeptAnswer, scenario: Any) -> str:
+    message = "You had been signed out, but the answer you sent was kept and is now saved in your draft."
+    if kept.submitting:
+        message += " It has not been submitted yet: check it, then select Submit for marking."
+    if kept.cut:
+        fields = MappingForm(scenario).fields
+        names = ", ".join(str(fields[name].label) for name in kept.cut if name in fields)
+        message += f" Only the first {MAX_TEXT_CHARS:,} characters of {names} were kept: check how it ends."
+    return message
 
 
 def _board(form: MappingForm) -> dict[str, Any]:
@@ -120,9 +180,15 @@ def _board(form: MappingForm) -> dict[str, Any]:
 
 @require_POST
 def draft(request: HttpRequest, pk: int) -> JsonResponse:
-    """Autosave from the builder's script. Signed out: 401 JSON, so the page can keep the text and say so."""
+    """Autosave from the builder's script. Signed out: 401 JSON, so the page can keep the text and say so;
+    the answer is also kept in the session, as for the builder's own form."""
     if not request.user.is_authenticated:
-        return JsonResponse({"saved": False, "error": "signed_out"}, status=401)
+        attempt = Attempt.objects.select_related("scenario").filter(pk=_checked_pk(pk)).first()
+        kept = attempt is not None and attempt.is_draft
+        if kept:
+            keep_answer(request.session, attempt, request.POST)
+        login_url = redirect_to_login(reverse("scenarios:builder", args=[pk]))["Location"]
+        return JsonResponse({"saved": False, "error": "signed_out", "kept": kept, "login_url": login_url}, status=401)
     attempt = _own_attempt(request, pk)
     form = MappingForm(attempt.scenario.to_scenario(), request.POST)
     if not form.is_valid():
@@ -132,6 +198,7 @@ def draft(request: HttpRequest, pk: int) -> JsonResponse:
         save_draft(attempt, form.mapping_data)
     except (ScenarioFileError, AttemptError) as exc:
         return JsonResponse({"saved": False, "error": "invalid", "messages": [str(exc)]}, status=409)
+    drop_kept_answer(request.session, attempt.pk)
     return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M")})
 
 
@@ -172,6 +239,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     is_owner = attempt.user_id == request.user.pk
     feedback = (attempt.result or {}).get("feedback", [])
+    rescores = attempt.rescores(AcceptedAlternative.objects.filter(scenario=page).order_by("accepted_at", "pk"))
     return render(
         request,
         "scenarios/result.html",
@@ -186,6 +254,8 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "statements": [t for t in mapping.get("statements") or [] if t.strip()],
             "goals": [t for t in mapping.get("goals") or [] if t.strip()],
             "scaling": mapping.get("scaling") or {},
+            "rescores": rescores,
+            "score_when_overridden": attempt.score_when_overridden(rescores),
             "model": model,
             "can_review": can_review(request.user),
             "is_owner": is_owner,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -132,6 +135,51 @@ class Attempt(models.Model):
 
     def goals(self) -> list[str]:
         return list(self.mapping.get("goals") or [])
+
+    def rescores(self, alternatives: Iterable[AcceptedAlternative]) -> list[Rescored]:
+        """Each time accepting an alternative changed this attempt's score, oldest first.
+
+        `alternatives` are the scenario's; each keeps the attempts it rescored
+        with the scores before and after (`AcceptedAlternative.rescored`), so
+        nothing more is stored per attempt.
+        """
+        changes = [
+            Rescored(
+                alternative=alternative,
+                old=old,
+                new=new,
+                own_text=alternative.attempt_id == self.pk,
+                after_override=self.overridden_at is not None and self.overridden_at < alternative.accepted_at,
+            )
+            for alternative in alternatives
+            for pk, old, new in alternative.rescored
+            if pk == self.pk
+        ]
+        return sorted(changes, key=lambda change: (change.when, change.alternative.pk))
+
+    def score_when_overridden(self, rescores: list[Rescored]) -> int | None:
+        """The marking's score when a trainer overrode it (rescoring since then changed `score`, not that)."""
+        if self.overridden_at is None:
+            return None
+        later = [change for change in rescores if change.after_override]
+        return later[0].old if later else self.score
+
+
+@dataclass(frozen=True)
+class Rescored:
+    """One rescoring of an attempt by an accepted alternative: the marking's score before and after,
+    whether the accepted text was this attempt's own, and whether a trainer's earlier override (which
+    rescoring never changes) still decides the score the learner sees."""
+
+    alternative: AcceptedAlternative
+    old: int
+    new: int
+    own_text: bool
+    after_override: bool
+
+    @property
+    def when(self) -> dt.datetime:
+        return self.alternative.accepted_at
 
 
 class AcceptedAlternative(models.Model):

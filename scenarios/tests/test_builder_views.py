@@ -92,7 +92,13 @@ def test_the_draft_endpoint_saves_and_answers_json(client, attempt, new_staff, h
 
 def test_the_draft_endpoint_says_signed_out_in_json(client, attempt, hollins):
     response = client.post(reverse("scenarios:draft", args=[attempt.pk]), model_post(hollins))
-    assert response.status_code == 401 and response.json() == {"saved": False, "error": "signed_out"}
+    assert response.status_code == 401
+    assert response.json() == {
+        "saved": False,
+        "error": "signed_out",
+        "kept": True,
+        "login_url": f"/accounts/login/?next=/mapping/attempts/{attempt.pk}/",
+    }
 
 
 @pytest.mark.parametrize(
