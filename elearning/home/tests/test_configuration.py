@@ -39,7 +39,7 @@ def _run(settings_module: str, env: dict[str, str], code: str = READ_SETTINGS) -
 def test_production_settings_start_with_everything_set():
     result = _run("elearning.settings.production", GOOD_PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert "LocMemCache" in result.stdout
+    assert "FileBasedCache" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL"])
