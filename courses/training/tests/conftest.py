@@ -4,6 +4,7 @@ the `trainer` persona (with a licence), and a helper to make more learners."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -106,3 +107,30 @@ def learners(make_person: Callable[..., User]) -> Callable[[int], list[User]]:
 
 def later(**delta: float) -> dt.datetime:
     return timezone.now() + dt.timedelta(**delta)
+
+
+def event_form(course: ClassroomCourse, **overrides: object) -> dict[str, object]:
+    """The trainers' new-event form, filled in for a two-day event, as a browser posts it."""
+    data: dict[str, object] = {
+        "course": course.pk,
+        "status": EventStatus.OPEN,
+        "capacity": "12",
+        "venue_name": "Riverside Learning Centre",
+        "venue_address": "Quay Street",
+        "accessibility_notes": "Lift to all floors",
+        "online_link": "",
+        "booking_opens": "",
+        "booking_closes": "",
+        "day_1_date": "2027-03-02",
+        "day_1_start": "09:30",
+        "day_1_end": "16:30",
+        "day_2_date": "2027-03-03",
+        "day_2_start": "09:30",
+        "day_2_end": "16:30",
+        "day_3_date": "",
+        "day_3_start": "",
+        "day_3_end": "",
+        "token": uuid.uuid4().hex,
+    }
+    data.update(overrides)
+    return data

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from courses.training import services
 from courses.training.models import AuditAction, BookingAuditEntry, Event, EventStatus
+from courses.training.tests.conftest import event_form
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +23,9 @@ FIELDS = {"status": EventStatus.OPEN, "capacity": 12, "venue_name": "Riverside L
 
 
 def _form(course, token: str | None) -> dict[str, object]:
-    data = {
-        "course": course.pk,
-        "status": EventStatus.OPEN,
-        "capacity": "12",
-        "venue_name": "Riverside Learning Centre",
-        "venue_address": "Quay Street",
-        "day_1_date": "2027-03-02",
-        "day_1_start": "09:30",
-        "day_1_end": "16:30",
-        "day_2_date": "2027-03-03",
-        "day_2_start": "09:30",
-        "day_2_end": "16:30",
-    }
-    if token is not None:
-        data["token"] = token
+    data = event_form(course, token=token)
+    if token is None:
+        del data["token"]
     return data
 
 

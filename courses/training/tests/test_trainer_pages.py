@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import uuid
 
 import pytest
 from django.urls import reverse
 
 from courses.training import services
 from courses.training.models import Attendance, Booking, BookingStatus, Event, EventStatus
+from courses.training.tests.conftest import event_form
 from courses.training.views.trainer import csv_cell
 from elearning.outbox.models import OutboundEmail
 from elearning.people.groups import GroupName
@@ -86,35 +86,9 @@ def test_my_events_lists_only_my_events_for_a_trainer(client, booked_event, othe
     assert f"/training/trainer/events/{booked_event.pk}/" in client.get(reverse("training:my_events")).content.decode()
 
 
-def _form(course, **overrides):
-    data = {
-        "course": course.pk,
-        "status": EventStatus.OPEN,
-        "capacity": "12",
-        "venue_name": "Riverside Learning Centre",
-        "venue_address": "Quay Street",
-        "accessibility_notes": "Lift to all floors",
-        "online_link": "",
-        "booking_opens": "",
-        "booking_closes": "",
-        "day_1_date": "2027-03-02",
-        "day_1_start": "09:30",
-        "day_1_end": "16:30",
-        "day_2_date": "2027-03-03",
-        "day_2_start": "09:30",
-        "day_2_end": "16:30",
-        "day_3_date": "",
-        "day_3_start": "",
-        "day_3_end": "",
-        "token": uuid.uuid4().hex,
-    }
-    data.update(overrides)
-    return data
-
-
 def test_a_licensed_trainer_creates_an_event_and_runs_it(client, trainer, course, event):
     client.force_login(trainer)
-    response = client.post(reverse("training:event_create"), _form(course))
+    response = client.post(reverse("training:event_create"), event_form(course))
     created = Event.objects.exclude(pk=event.pk).get()
     assert response.status_code == 302
     assert [d.date for d in created.day_list] == [dt.date(2027, 3, 2), dt.date(2027, 3, 3)]
@@ -134,7 +108,7 @@ def test_a_licensed_trainer_creates_an_event_and_runs_it(client, trainer, course
 )
 def test_bad_event_input_gets_a_clear_message(client, trainer, course, event, overrides, message):
     client.force_login(trainer)
-    response = client.post(reverse("training:event_create"), _form(course, **overrides))
+    response = client.post(reverse("training:event_create"), event_form(course, **overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Event.objects.count() == 1
@@ -142,14 +116,14 @@ def test_bad_event_input_gets_a_clear_message(client, trainer, course, event, ov
 
 def test_a_trainer_without_a_licence_cannot_create_an_event(client, other_trainer, course):
     client.force_login(other_trainer)
-    response = client.post(reverse("training:event_create"), _form(course))
+    response = client.post(reverse("training:event_create"), event_form(course))
     assert "has no licence" in response.content.decode()
     assert not Event.objects.exists()
 
 
 def test_reducing_capacity_below_bookings_is_refused_on_the_form(client, trainer, booked_event, course):
     client.force_login(trainer)
-    data = _form(course, capacity="1", day_1_date="2026-12-01", day_2_date="2026-12-02", venue_name="Civic Hall")
+    data = event_form(course, capacity="1", day_1_date="2026-12-01", day_2_date="2026-12-02", venue_name="Civic Hall")
     response = client.post(reverse("training:event_edit", args=[booked_event.pk]), data)
     assert "cannot go below 2" in response.content.decode()
     booked_event.refresh_from_db()
@@ -158,7 +132,7 @@ def test_reducing_capacity_below_bookings_is_refused_on_the_form(client, trainer
 
 def test_rescheduling_tells_everyone(client, trainer, booked_event, course):
     client.force_login(trainer)
-    data = _form(course, capacity="5", day_1_date="2026-12-08", day_2_date="2026-12-09", venue_name="Civic Hall")
+    data = event_form(course, capacity="5", day_1_date="2026-12-08", day_2_date="2026-12-09", venue_name="Civic Hall")
     client.post(reverse("training:event_edit", args=[booked_event.pk]), data)
     booked_event.refresh_from_db()
     assert booked_event.sequence == 1
