@@ -56,3 +56,24 @@ def model_post(scenario: Scenario, **changes) -> dict:
     data.update({"scale": str(scenario.scaling.min), "reason": scenario.scaling.rationale})
     data.update(changes)
     return data
+
+
+def submitted_attempt(user, page, scenario: Scenario, **changes):
+    """An attempt started and submitted with the model answer, changed by `changes` (see model_post)."""
+    from scenarios.forms import MappingForm
+    from scenarios.services import start_attempt, submit_attempt
+
+    attempt = start_attempt(user, page)
+    form = MappingForm(scenario, model_post(scenario, **changes), submitting=True)
+    assert form.is_valid(), form.errors
+    submit_attempt(attempt, form.mapping_data)
+    attempt.refresh_from_db()
+    return attempt
+
+
+@pytest.fixture
+def superuser(client, django_user_model):
+    """A superuser, signed in on `client`."""
+    admin = django_user_model.objects.create_superuser("root", "root@northbridge.gov.uk", "x-long-password-1")
+    client.force_login(admin)
+    return admin

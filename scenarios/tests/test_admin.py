@@ -85,13 +85,6 @@ def test_a_page_whose_model_answer_uses_jargon_cannot_be_saved(scenario_page):
     assert caught.value.messages == [JARGON_STATEMENT_ERROR]
 
 
-@pytest.fixture
-def superuser(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("root", "root@northbridge.gov.uk", "x-long-password-1")
-    client.force_login(admin)
-    return admin
-
-
 def test_the_page_editor_refuses_jargon_in_a_model_statement_and_keeps_the_page(client, scenario_page, superuser):
     from django.urls import reverse
 

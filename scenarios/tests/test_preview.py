@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("root", "root@northbridge.gov.uk", "x-long-password-1")
-    client.force_login(admin)
+def editor(client, superuser):
     return client
 
 

@@ -5,20 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from scenarios.forms import MappingForm
-from scenarios.services import start_attempt, submit_attempt
-from scenarios.tests.conftest import model_post
+from scenarios.tests.conftest import submitted_attempt
 
 pytestmark = pytest.mark.django_db
-
-
-def _submit(user, page, scenario, **changes):
-    attempt = start_attempt(user, page)
-    form = MappingForm(scenario, model_post(scenario, **changes), submitting=True)
-    assert form.is_valid(), form.errors
-    submit_attempt(attempt, form.mapping_data)
-    attempt.refresh_from_db()
-    return attempt
 
 
 @pytest.mark.parametrize(
@@ -36,7 +25,7 @@ def test_trainers_and_training_admins_are_linked_to_the_statistics(
 
 
 def test_the_result_names_categories_as_the_builder_does(client, scenario_page, hollins, new_staff):
-    attempt = _submit(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
+    attempt = submitted_attempt(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
     client.force_login(new_staff)
     text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
     assert "Complicating factor" in text and "Existing safety" in text
@@ -45,7 +34,7 @@ def test_the_result_names_categories_as_the_builder_does(client, scenario_page, 
 
 
 def test_a_trainer_viewing_a_learners_result_reads_their_name(client, scenario_page, hollins, new_staff, trainer):
-    attempt = _submit(new_staff, scenario_page, hollins)
+    attempt = submitted_attempt(new_staff, scenario_page, hollins)
     client.force_login(trainer)
     text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
     name = new_staff.get_full_name()
@@ -54,7 +43,7 @@ def test_a_trainer_viewing_a_learners_result_reads_their_name(client, scenario_p
 
 
 def test_the_feedback_list_does_not_borrow_the_courses_feedback_box(client, scenario_page, hollins, new_staff):
-    attempt = _submit(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
+    attempt = submitted_attempt(new_staff, scenario_page, hollins, **{"place-programme": "safety"})
     client.force_login(new_staff)
     text = client.get(reverse("scenarios:result", args=[attempt.pk])).text
     # .app-feedback is the courses app's bordered box; a bullet list inside it drew its bullets over the border.
@@ -67,12 +56,12 @@ def test_the_dashboard_says_how_many_passes_a_set_needs(client, practice_set, sc
     practice_set.save()
     client.force_login(new_staff)
     assert "0 of 2 scenarios passed for Practice" in client.get("/").text
-    _submit(new_staff, scenario_page, hollins)
+    submitted_attempt(new_staff, scenario_page, hollins)
     assert "1 of 2 scenarios passed for Practice" in client.get("/").text
 
 
 def test_the_accept_links_say_whose_text_they_accept(client, scenario_page, hollins, new_staff, trainer):
-    _submit(new_staff, scenario_page, hollins)
+    submitted_attempt(new_staff, scenario_page, hollins)
     client.force_login(trainer)
     text = client.get(reverse("scenarios:report", args=["hollins-family"])).text
     name = new_staff.get_full_name()

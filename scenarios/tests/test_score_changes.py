@@ -6,24 +6,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from scenarios.forms import MappingForm
 from scenarios.models import AcceptedAlternative, Attempt
-from scenarios.services import accept_alternative, override_score, start_attempt, submit_attempt
-from scenarios.tests.conftest import model_post
+from scenarios.services import accept_alternative, override_score
+from scenarios.tests.conftest import submitted_attempt
 
 pytestmark = pytest.mark.django_db
 
 ALTERNATIVE = "Mum's friends worry the shouting at home may carry on and upset the little ones at night."
 MARKED_AGAIN = "attempt was marked again on"
-
-
-def _submit(user, page, scenario, **changes) -> Attempt:
-    attempt = start_attempt(user, page)
-    form = MappingForm(scenario, model_post(scenario, **changes), submitting=True)
-    assert form.is_valid(), form.errors
-    submit_attempt(attempt, form.mapping_data)
-    attempt.refresh_from_db()
-    return attempt
 
 
 def _accept(page, source: Attempt, by) -> AcceptedAlternative:
@@ -34,7 +24,7 @@ def _accept(page, source: Attempt, by) -> AcceptedAlternative:
 def learners(scenario_page, hollins, new_staff, make_person):
     """The learner's attempt and another learner's, both with the text a trainer will accept."""
     changes = {"place-programme": "safety", "statement_1": ALTERNATIVE}
-    return _submit(new_staff, scenario_page, hollins, **changes), _submit(
+    return submitted_attempt(new_staff, scenario_page, hollins, **changes), submitted_attempt(
         make_person("Other", "Learner"), scenario_page, hollins, **changes
     )
 
@@ -72,7 +62,7 @@ def test_the_learner_whose_text_was_accepted_is_told_it_was_their_own(
 
 
 def test_an_attempt_never_rescored_shows_no_note(client, scenario_page, hollins, learners, new_staff, trainer):
-    good = _submit(new_staff, scenario_page, hollins)
+    good = submitted_attempt(new_staff, scenario_page, hollins)
     _accept(scenario_page, learners[1], trainer)
     assert Attempt.objects.get(pk=good.pk).score == good.score
     client.force_login(new_staff)
