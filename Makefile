@@ -46,7 +46,7 @@ demo: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
-## make bench / bench-quick: benchmarks at partnership scale (see bench/README.md)
+## make bench / bench-quick: benchmarks at partnership scale (see tools/bench/README.md)
 # The HTTP cases need wrk: installed from Debian's packages when we are root,
 # otherwise those cases are skipped with the reason.
 wrk:
@@ -59,12 +59,12 @@ bench: $(VENV)/.dev static wrk
 
 # The quick run keeps its own database, so quick and full runs do not rebuild each other's.
 bench-quick: $(VENV)/.dev static wrk
-	BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench/bench-quick.sqlite3}" \
+	BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/tools/bench/bench-quick.sqlite3}" \
 	DJANGO_SETTINGS_MODULE=elearning.settings.bench $(PY) manage.py bench --quick $(BENCH_ARGS)
 
-## make loadtest: 50 learners for 3 minutes against gunicorn on 127.0.0.1 (see loadtest/README.md)
+## make loadtest: 50 learners for 3 minutes against gunicorn on 127.0.0.1 (see tools/loadtest/README.md)
 loadtest: $(VENV)/.runtime static
-	loadtest/run.sh
+	tools/loadtest/run.sh
 
 ## make backup FILE=backup.json.gz / make restore FILE=...: see docs/security.md
 backup: $(VENV)/.runtime

@@ -15,8 +15,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from elearning.people.groups import GroupName, ensure_groups
-from elearning.people.models import Agency, AgencyDomain, AgencyKind, LearnerProfile, Role, Team, User
+from people.groups import GroupName, ensure_groups
+from people.models import Agency, AgencyDomain, AgencyKind, LearnerProfile, Role, Team, User
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -149,8 +149,8 @@ def home_page(db: Any) -> Any:
     """The site's home page and the privacy and accessibility pages, as `load_demo` makes them."""
     import io
 
-    from elearning.home import demo
-    from elearning.home.models import HomePage
+    from home import demo
+    from home.models import HomePage
 
     demo.load(io.StringIO())
     return HomePage.objects.get()

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from courses.models import CoursePage
 from courses.outline import assigned_courses, course_cards
-from elearning.home.dashboard import DashboardSection
+from home.dashboard import DashboardSection
 
 
 def dashboard_section(request: HttpRequest) -> DashboardSection | None:

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from courses.content_file import ContentFileError
 from courses.importer import CONTENT_DIR, content_files, ensure_course_index, import_course_file
-from elearning.home.models import HomePage
+from home.models import HomePage
 
 
 def load(out: TextIO, scale: int = 0, directory: Path = CONTENT_DIR) -> None:

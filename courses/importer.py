@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from courses.content_file import CourseSpec, LessonSpec, ModuleSpec, read_course_file
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from elearning.matrix.models import Training, TrainingKind
+from matrix.models import Training, TrainingKind
 
 ID_NAMESPACE = uuid.UUID("6f1d3c1e-52a4-4c8e-9a55-7d1f0b6c2e11")
 CONTENT_DIR = Path(__file__).resolve().parent / "content"

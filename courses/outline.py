@@ -38,7 +38,7 @@ from courses.rules import (
     neighbours,
     recorded_by,
 )
-from elearning.matrix.models import CompletionRecord
+from matrix.models import CompletionRecord
 
 
 @dataclass

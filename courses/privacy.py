@@ -1,5 +1,5 @@
 """E-learning's part of a person's data: progress, answers, journal,
-completions and certificates (see elearning.privacy.registry)."""
+completions and certificates (see privacy.registry)."""
 
 from __future__ import annotations
 

@@ -25,9 +25,9 @@ from courses.models import (
 )
 from courses.outline import load_outline
 from courses.rules import Option, check_answer, checks_needed, course_complete, new_code, score_percent
-from elearning.matrix.models import CompletionSource
-from elearning.matrix.services import mark_started, record_completion
-from elearning.people.models import User
+from matrix.models import CompletionSource
+from matrix.services import mark_started, record_completion
+from people.models import User
 
 # Reopening the lesson the learner last opened writes nothing within this time:
 # "continue where you left off" already points at it.

@@ -5,7 +5,7 @@ view restrictions that apply to it.
 Every learner's lesson and course page needs these, and they change only
 when an editor saves, publishes, unpublishes, moves or deletes a page or
 changes who may see it: each of those bumps the tree's version (see
-`courses.signals` and `elearning.versioned_cache`), so a change is seen on
+`courses.signals` and `lib.versioned_cache`), so a change is seen on
 the next request. The learner's own progress is never cached here.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from elearning.versioned_cache import VersionedCache
+from lib.versioned_cache import VersionedCache
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from courses.statistics import course_statistics
-from elearning.people.access import is_content_editor, is_training_admin
+from people.access import is_content_editor, is_training_admin
 
 
 def can_see_statistics(user: object) -> bool:

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from elearning.home import views as home_views
-from elearning.people.views import sign_in_through_allauth
+from home import views as home_views
+from people.views import sign_in_through_allauth
 
 # App URLs live under prefixes that no page in the Wagtail tree may use as
 # its slug: learning, training, mapping, matrix, me, certificates.
@@ -22,12 +22,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("", include("elearning.people.urls")),
+    path("", include("people.urls")),
     path("learning/", include("courses.urls")),
-    path("training/", include("courses.training.urls")),
+    path("training/", include("training.urls")),
     path("mapping/", include("scenarios.urls")),
-    path("matrix/", include("elearning.matrix.urls")),
-    path("my-data/", include("elearning.privacy.urls")),
+    path("matrix/", include("matrix.urls")),
+    path("my-data/", include("privacy.urls")),
 ]
 
 if settings.DEBUG:

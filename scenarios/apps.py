@@ -19,7 +19,7 @@ def grant_jargon_permissions(**kwargs: Any) -> None:
     """Training administrators keep the jargon list too (content editors have the whole app)."""
     from django.contrib.auth.models import Group, Permission
 
-    from elearning.people.groups import GroupName
+    from people.groups import GroupName
 
     group = Group.objects.filter(name=GroupName.TRAINING_ADMIN).first()
     if group is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from elearning.home.dashboard import DashboardSection
+from home.dashboard import DashboardSection
 from scenarios.models import Attempt, AttemptStatus, ScenarioPage, ScenarioSet
 from scenarios.permissions import can_review
 

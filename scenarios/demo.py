@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from elearning.home.models import HomePage
-from elearning.matrix.models import Training, TrainingKind
+from home.models import HomePage
+from matrix.models import Training, TrainingKind
 from scenarios.importing import import_file
 from scenarios.models import ScenarioIndexPage, ScenarioPage, ScenarioSet
 

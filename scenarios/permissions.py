@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from elearning.people.access import is_trainer, is_training_admin
+from people.access import is_trainer, is_training_admin
 
 
 def can_review(user: Any) -> bool:

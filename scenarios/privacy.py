@@ -1,5 +1,5 @@
 """Case scenarios' part of a person's data: their mapping attempts
-(see elearning.privacy.registry)."""
+(see privacy.registry)."""
 
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from elearning.matrix.models import CompletionSource
-from elearning.matrix.services import mark_started, record_completion
+from matrix.models import CompletionSource
+from matrix.services import mark_started, record_completion
 from scenarios.convert import cached_scenario, page_to_scenario, scenario_version
 from scenarios.models import AcceptedAlternative, Attempt, AttemptStatus, JargonTerm, ScenarioPage, ScenarioSet
 from scenarios.scenario_file import Mapping, Scenario, mapping_from_data

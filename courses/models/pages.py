@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
-from elearning.matrix.models import Training, TrainingKind
+from matrix.models import Training, TrainingKind
 
 
 class Audience(models.TextChoices):

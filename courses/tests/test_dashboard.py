@@ -47,8 +47,8 @@ def test_anonymous_visitors_get_no_section(client, course):
 def test_a_completion_recorded_by_the_training_team_shows_the_course_as_done(client, course, new_staff):
     import datetime as dt
 
-    from elearning.matrix.models import CompletionSource
-    from elearning.matrix.services import record_completion
+    from matrix.models import CompletionSource
+    from matrix.services import record_completion
 
     record_completion(new_staff, course.training, dt.date(2026, 3, 3), CompletionSource.MANUAL, "admin:1")
     client.force_login(new_staff)
@@ -64,8 +64,8 @@ def test_a_completion_recorded_by_the_training_team_shows_the_course_as_done(cli
 def test_a_completion_of_another_training_does_not_count(client, course, new_staff):
     import datetime as dt
 
-    from elearning.matrix.models import CompletionSource, Training
-    from elearning.matrix.services import record_completion
+    from matrix.models import CompletionSource, Training
+    from matrix.services import record_completion
 
     other = Training.objects.create(slug="something-else", title="Something else", kind="classroom")
     record_completion(new_staff, other, dt.date(2026, 3, 3), CompletionSource.MANUAL, "admin:1")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from courses.models import Certificate, CourseCompletion, LessonProgress
 from courses.services import complete_course_if_done
 from courses.tests.conftest import correct_options, lessons_of
-from elearning.matrix.models import CompletionRecord, CompletionSource
+from matrix.models import CompletionRecord, CompletionSource
 
 
 def complete_url(lesson):

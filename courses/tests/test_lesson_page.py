@@ -12,7 +12,7 @@ from courses.content_file import read_course_file
 from courses.importer import import_course
 from courses.models import LessonProgress
 from courses.tests.conftest import FIXTURES, lessons_of
-from elearning.matrix.models import ActivityKind, TrainingActivity
+from matrix.models import ActivityKind, TrainingActivity
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, course):

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from courses import demo
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from elearning.matrix.models import Training, TrainingKind
+from matrix.models import Training, TrainingKind
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from courses import demo as courses_demo
 from courses.models import CourseCompletion, CoursePage, LessonPage
 from courses.tests.conftest import correct_options
-from elearning.matrix.models import CompletionRecord
+from matrix.models import CompletionRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -27,13 +27,13 @@ PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", "Northbridge Safeguarding Childre
 
 INSTALLED_APPS = [
     # Our apps first, so their templates win over the libraries' defaults.
-    "elearning.home",
-    "elearning.people",
-    "elearning.matrix",
-    "elearning.outbox",
-    "elearning.privacy",
+    "home",
+    "people",
+    "matrix",
+    "outbox",
+    "privacy",
     "courses",
-    "courses.training",
+    "training",
     "scenarios",
     # Wagtail
     "wagtail.contrib.forms",
@@ -76,14 +76,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "elearning.privacy.middleware.NullCharacterMiddleware",
+    "privacy.middleware.NullCharacterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "elearning.home.csp.SiteCSPMiddleware",
+    "home.csp.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "elearning.people.middleware.ProfileCompletionMiddleware",
-    "elearning.people.middleware.AdminMFAMiddleware",
+    "people.middleware.ProfileCompletionMiddleware",
+    "people.middleware.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "elearning.privacy.middleware.AuditMiddleware",
+    "privacy.middleware.AuditMiddleware",
 ]
 
 ROOT_URLCONF = "elearning.urls"
@@ -101,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "elearning.home.context_processors.site_context",
+                "home.context_processors.site_context",
             ],
         },
     },
@@ -202,9 +202,9 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
-ACCOUNT_ADAPTER = "elearning.people.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "people.adapters.AccountAdapter"
 ACCOUNT_FORMS = {
-    name: f"elearning.people.forms.{form}"
+    name: f"people.forms.{form}"
     for name, form in [
         ("login", "LoginForm"),
         ("signup", "SignupForm"),
@@ -227,7 +227,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
-SOCIALACCOUNT_ADAPTER = "elearning.people.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "people.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_ONLY = False
@@ -344,7 +344,7 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "elearning.home.logging.JSONFormatter"}},
+    "formatters": {"json": {"()": "home.logging.JSONFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {

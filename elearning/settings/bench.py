@@ -5,7 +5,7 @@ production ones from `base`, so the figures describe what a council would run.
 Only what a benchmark on 127.0.0.1 needs differs: no HTTPS redirect, the
 benchmark's own database (never `DATABASE_URL`, which may be the test or dev
 database), plain static file names (no `collectstatic` manifest to build first)
-and the `elearning.bench` app with its bare baseline view at /bench/bare/.
+and the `tools.bench` app with its bare baseline view at /bench/bare/.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from elearning.settings.base import *  # noqa: F403
 from elearning.settings.env import env_str
 
 DEBUG = False
-INSTALLED_APPS = [*INSTALLED_APPS, "elearning.bench"]  # noqa: F405
-ROOT_URLCONF = "elearning.bench.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "tools.bench"]  # noqa: F405
+ROOT_URLCONF = "tools.bench.urls"
 # The test client asks for "testserver"; gunicorn is reached as 127.0.0.1.
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 SESSION_COOKIE_SECURE = False
@@ -33,7 +33,7 @@ CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-BENCH_DIR = BASE_DIR / "bench"  # noqa: F405
+BENCH_DIR = BASE_DIR / "tools" / "bench"  # noqa: F405
 BENCH_DATABASE_URL = env_str("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")
 # The booking burst needs row locks that only PostgreSQL gives.
 BENCH_BURST_DATABASE_URL = env_str("BENCH_BURST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")

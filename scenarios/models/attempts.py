@@ -15,7 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from elearning.matrix.models import Training, TrainingKind
+from matrix.models import Training, TrainingKind
 
 
 class JargonTerm(models.Model):

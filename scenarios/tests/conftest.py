@@ -38,7 +38,7 @@ def scenario_page(home_page):
 
 @pytest.fixture
 def practice_set(scenario_page):
-    from elearning.matrix.models import Training, TrainingKind
+    from matrix.models import Training, TrainingKind
     from scenarios.models import ScenarioSet
 
     training = Training.objects.create(slug="scenario-practice", title="Practice", kind=TrainingKind.SCENARIO_SET)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from elearning.matrix.models import ActivityKind, CompletionRecord, TrainingActivity
+from matrix.models import ActivityKind, CompletionRecord, TrainingActivity
 from scenarios.models import Attempt, AttemptStatus
 from scenarios.services import start_attempt
 from scenarios.tests.conftest import model_post

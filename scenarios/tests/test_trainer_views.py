@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from elearning.matrix.models import CompletionRecord
+from matrix.models import CompletionRecord
 from scenarios.models import AcceptedAlternative, Attempt, ScenarioPage
 from scenarios.services import start_attempt, submit_attempt
 from scenarios.tests.conftest import model_post

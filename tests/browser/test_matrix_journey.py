@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from elearning.home.demo_loader import load_all
-from elearning.people.demo import DEMO_PASSWORD
+from home.demo_loader import load_all
+from people.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,7 +58,7 @@ def test_a_practice_lead_finds_overdue_people_drills_down_and_downloads(page, si
     assert "Sam Okafor" in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
     # A team outside Priya's reach is answered as if it did not exist, and no name from it shows.
-    from elearning.people.models import Team
+    from people.models import Team
 
     other_team = Team.objects.get(name="Child Protection Team")
     response = page.goto(f"/matrix/?team={other_team.pk}")

@@ -8,8 +8,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from elearning.people.models import User
-from elearning.privacy.models import DeletionRequest, DeletionStatus
+from people.models import User
+from privacy.models import DeletionRequest, DeletionStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,7 +18,7 @@ PASSWORD = "a-browser-pass-phrase-2026"
 
 @pytest.fixture
 def people(home_page, make_person):
-    from elearning.people.groups import GroupName
+    from people.groups import GroupName
 
     learner = make_person("Sam", "Okafor", email="sam.okafor@northbridge.gov.uk")
     admin = make_person(

@@ -13,7 +13,9 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import PASSWORD
-from courses.training.models import (
+from matrix.models import CompletionRecord, Training, TrainingKind
+from outbox.models import OutboundEmail
+from training.models import (
     Booking,
     BookingStatus,
     ClassroomCourse,
@@ -22,8 +24,6 @@ from courses.training.models import (
     EventDay,
     TrainerLicence,
 )
-from elearning.matrix.models import CompletionRecord, Training, TrainingKind
-from elearning.outbox.models import OutboundEmail
 
 
 @pytest.fixture

@@ -44,12 +44,12 @@ def build_site() -> Site:
     from django.contrib.auth.models import Group
 
     from courses.models import CoursePage, LessonPage
-    from courses.training.models import Event, EventStatus
-    from elearning.home.demo_loader import load_all
-    from elearning.matrix.models import ImportBatch, ImportKind
-    from elearning.people.groups import GroupName
-    from elearning.people.models import LearnerProfile, Team, User
+    from home.demo_loader import load_all
+    from matrix.models import ImportBatch, ImportKind
+    from people.groups import GroupName
+    from people.models import LearnerProfile, Team, User
     from scenarios.models import ScenarioPage
+    from training.models import Event, EventStatus
 
     load_all(io.StringIO())
     people = {name: None for name in PERSONAS}

@@ -250,8 +250,8 @@ def _posts(site: Any) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
 
 @pytest.mark.parametrize("persona", ["anonymous", "other_agency", "other_lead", "other_trainer", "editor"])
 def test_no_one_changes_sams_records_by_posting_to_their_ids(site, persona):
-    from courses.training.models import Booking
     from scenarios.models import Attempt
+    from training.models import Booking
 
     before = (
         Booking.objects.get(pk=site.records.booking.pk).status,

@@ -18,7 +18,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from elearning.privacy.backup import EXCLUDED
+from privacy.backup import EXCLUDED
 from tests.security.world import give_records, small_world
 
 pytestmark = pytest.mark.django_db

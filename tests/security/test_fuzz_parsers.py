@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from courses.training import rules
-from elearning.matrix import tabular
+from matrix import tabular
 from scenarios.scenario_file import ScenarioFileError, mapping_from_data, parse_scenario
 from tests.security.world import SCENARIO_FIXTURE
+from training import rules
 
 EXAMPLE = SCENARIO_FIXTURE.read_text()
 SCENARIO = parse_scenario(EXAMPLE, SCENARIO_FIXTURE.name)

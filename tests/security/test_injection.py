@@ -100,7 +100,7 @@ def test_names_are_escaped_wherever_people_are_listed(hostile, trainer, practice
     assert_safe(client_as(trainer), reverse("training:roster", args=[hostile["world"]["event"].pk]))
     assert_safe(client_as(trainer), reverse("scenarios:result", args=[records.attempt.pk]))
     assert_safe(client_as(trainer), reverse("scenarios:report", args=[hostile["world"]["scenario"].slug]))
-    from elearning.privacy.models import DeletionRequest
+    from privacy.models import DeletionRequest
 
     DeletionRequest.objects.create(user=learner, reason=TEXT)
     assert_safe(client_as(training_admin), reverse("privacy:requests"))
@@ -139,7 +139,7 @@ def test_mapping_statements_goals_and_reasons_are_escaped(hostile, trainer):
 
 
 def test_cancellation_reasons_and_trainer_messages_are_escaped(hostile, trainer):
-    from courses.training import services
+    from training import services
 
     booking = hostile["records"].booking
     services.cancel(booking.pk, hostile["learner"], TEXT)
@@ -152,7 +152,7 @@ def test_cancellation_reasons_and_trainer_messages_are_escaped(hostile, trainer)
 
 
 def test_event_details_typed_by_trainers_are_escaped(hostile, trainer):
-    from courses.training.models import Event
+    from training.models import Event
 
     event = hostile["world"]["event"]
     Event.objects.filter(pk=event.pk).update(venue_name=TEXT, venue_address=TEXT, accessibility_notes=TEXT)
@@ -163,7 +163,7 @@ def test_event_details_typed_by_trainers_are_escaped(hostile, trainer):
 
 
 def test_imported_names_are_escaped_in_the_import_preview(training_admin, home_page):
-    from elearning.matrix.models import ImportBatch, ImportKind
+    from matrix.models import ImportBatch, ImportKind
 
     content = (
         "first name,last name,email,agency,team,role,start date\n"
@@ -195,7 +195,7 @@ def test_markdown_in_scenario_narratives_loses_every_script(hostile):
 
 
 def test_names_typed_at_the_first_sign_in_and_profile_are_escaped(client, partnership, home_page):
-    from elearning.people.models import User
+    from people.models import User
 
     user = User.objects.create_user(username="fresh", email="fresh@northbridge.gov.uk", password="pass-phrase-1234")
     User.objects.filter(pk=user.pk).update(

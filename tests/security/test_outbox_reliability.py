@@ -12,8 +12,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
-from elearning.outbox import services
-from elearning.outbox.models import EmailStatus, OutboundEmail
+from outbox import services
+from outbox.models import EmailStatus, OutboundEmail
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """Web security settings and behaviour not already covered by
-elearning/home/tests/test_security_headers.py (CSP, nosniff, referrer,
+home/tests/test_security_headers.py (CSP, nosniff, referrer,
 framing, COOP, HSTS, secure cookies are tested there)."""
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def test_uploaded_documents_are_served_as_downloads_not_pages():
 def test_the_matrix_import_refuses_a_binary_or_wrong_file_with_a_message(
     client, training_admin, home_page, name, content
 ):
-    from elearning.matrix.models import ImportBatch
+    from matrix.models import ImportBatch
 
     client.force_login(training_admin)
     response = client.post(reverse("matrix:import_upload", args=["staff"]), {"file": SimpleUploadedFile(name, content)})
@@ -158,8 +158,8 @@ def test_the_matrix_import_refuses_a_binary_or_wrong_file_with_a_message(
 
 @pytest.mark.django_db
 def test_the_matrix_import_refuses_a_file_over_the_size_limit(client, training_admin, home_page, settings):
-    from elearning.matrix.models import ImportBatch
-    from elearning.matrix.tabular import MAX_BYTES
+    from matrix.models import ImportBatch
+    from matrix.tabular import MAX_BYTES
 
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_BYTES * 2

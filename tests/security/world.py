@@ -62,8 +62,8 @@ def finish_course(user: Any, course: Any, reflection: str = "I will ask the fami
 
 def give_records(user: Any, *, course: Any, scenario: Any, event: Any | None, trainer: Any | None = None) -> Records:
     from courses.models import Certificate
-    from courses.training import services as training
     from scenarios import services as mapping
+    from training import services as training
 
     records = Records(user=user)
     records.journal = finish_course(user, course)
@@ -77,7 +77,7 @@ def give_records(user: Any, *, course: Any, scenario: Any, event: Any | None, tr
         outcome = training.book(event.pk, user)
         records.booking = outcome.booking if hasattr(outcome, "booking") else None
         if records.booking is None:
-            from courses.training.models import Booking
+            from training.models import Booking
 
             records.booking = Booking.objects.filter(learner=user, event=event).first()
     return records
@@ -87,12 +87,12 @@ def small_world(home_page: Any, trainer: Any) -> dict[str, Any]:
     """The fixture course, scenario and an open classroom event (no demo load)."""
     from courses.content_file import read_course_file
     from courses.importer import ensure_course_index, import_course
-    from courses.training import services as training
-    from courses.training.models import ClassroomCourse, CourseKind, EventStatus, TrainerLicence
-    from elearning.matrix.models import Training, TrainingKind
+    from matrix.models import Training, TrainingKind
     from scenarios.demo import ensure_index
     from scenarios.importing import import_file
     from scenarios.models import ScenarioPage
+    from training import services as training
+    from training.models import ClassroomCourse, CourseKind, EventStatus, TrainerLicence
 
     course = import_course(read_course_file(COURSE_FIXTURE), ensure_course_index(home_page)).course
     outcome = import_file(SCENARIO_FIXTURE, ensure_index())

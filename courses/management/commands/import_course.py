@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from courses.content_file import ContentFileError
 from courses.importer import ensure_course_index, import_course_file
-from elearning.home.models import HomePage
+from home.models import HomePage
 
 
 class Command(BaseCommand):

@@ -1,9 +1,0 @@
-from __future__ import annotations
-
-from django.apps import AppConfig
-
-
-class TrainingConfig(AppConfig):
-    name = "courses.training"
-    label = "training"
-    verbose_name = "Classroom training and bookings"

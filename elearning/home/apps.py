@@ -1,9 +1,0 @@
-from __future__ import annotations
-
-from django.apps import AppConfig
-
-
-class HomeConfig(AppConfig):
-    name = "elearning.home"
-    label = "home"
-    verbose_name = "Home and site pages"

@@ -1,9 +1,0 @@
-from __future__ import annotations
-
-from django.apps import AppConfig
-
-
-class OutboxConfig(AppConfig):
-    name = "elearning.outbox"
-    label = "outbox"
-    verbose_name = "Outgoing email"

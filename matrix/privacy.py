@@ -1,0 +1,52 @@
+"""The training matrix's part of a person's data: completions, work under
+way, exemptions and requirement statuses (see privacy.registry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matrix.models import CompletionRecord, Exemption, RequirementAssignment, TrainingActivity
+
+SECTION = "training_record"
+ERASED_REASON = "Reason removed when the person was erased"
+
+
+def export_user_data(user: Any) -> dict[str, Any]:
+    return {
+        "completions": [
+            {
+                "training": row.training.title,
+                "completed_on": row.completed_on,
+                "source": row.get_source_display(),
+                "expires_on": row.expires_on,
+            }
+            for row in CompletionRecord.objects.filter(user=user).select_related("training").order_by("completed_on")
+        ],
+        "activity": [
+            {"training": row.training.title, "kind": row.get_kind_display(), "since": row.since}
+            for row in TrainingActivity.objects.filter(user=user).select_related("training").order_by("since")
+        ],
+        "exemptions": [
+            {"training": row.training.title, "reason": row.reason, "until": row.until}
+            for row in Exemption.objects.filter(user=user).select_related("training").order_by("id")
+        ],
+        "requirements": [
+            {
+                "training": row.requirement.training.title,
+                "status": row.get_status_display(),
+                "due_on": row.due_on,
+                "completed_on": row.completed_on,
+                "expires_on": row.expires_on,
+            }
+            for row in RequirementAssignment.objects.filter(user=user)
+            .select_related("requirement__training")
+            .order_by("requirement__training__title")
+        ],
+    }
+
+
+def anonymise_user(user: Any) -> None:
+    """Completions and statuses stay, so the matrix counts stay right; the
+    reasons for an exemption (often about health or leave) go."""
+    Exemption.objects.filter(user=user).update(reason=ERASED_REASON)
+    RequirementAssignment.objects.filter(user=user).exclude(exemption_reason="").update(exemption_reason=ERASED_REASON)

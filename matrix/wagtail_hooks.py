@@ -1,0 +1,89 @@
+"""The matrix in the Wagtail admin: training administrators edit the training
+catalogue, the requirements and exemptions, and can look up completions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+
+from matrix.models import CompletionRecord, Exemption, Requirement, Training
+
+
+class TrainingViewSet(SnippetViewSet):
+    model = Training
+    icon = "doc-full"
+    menu_label = "Trainings"
+    list_display = ["title", "slug", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["title", "slug"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("link"),
+    ]
+
+
+class RequirementViewSet(SnippetViewSet):
+    model = Requirement
+    icon = "tasks"
+    menu_label = "Requirements"
+    list_display = ["training", "role", "agency", "deadline_text"]
+    list_filter = ["training", "role", "agency"]
+    panels = [
+        FieldPanel("training"),
+        FieldPanel("role"),
+        FieldPanel("agency"),
+        FieldPanel("due_within"),
+        FieldPanel("due_unit"),
+        FieldPanel("due_from"),
+        FieldPanel("renewal_months"),
+    ]
+
+
+class ExemptionCreateView(CreateView):
+    def save_instance(self) -> Any:
+        # Who granted it is always the administrator who records it.
+        self.form.instance.granted_by = self.request.user
+        return super().save_instance()
+
+
+class ExemptionViewSet(SnippetViewSet):
+    model = Exemption
+    icon = "pick"
+    menu_label = "Exemptions"
+    add_view_class = ExemptionCreateView
+    list_display = ["user", "training", "reason", "until", "granted_by"]
+    list_filter = ["training"]
+    search_fields = ["reason"]
+    panels = [FieldPanel("user"), FieldPanel("training"), FieldPanel("reason"), FieldPanel("until")]
+
+
+class CompletionRecordViewSet(SnippetViewSet):
+    model = CompletionRecord
+    icon = "success"
+    menu_label = "Completions"
+    list_display = ["user", "training", "completed_on", "source", "expires_on"]
+    list_filter = ["training", "source"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("training"),
+        FieldPanel("completed_on"),
+        FieldPanel("source"),
+        FieldPanel("source_ref"),
+        FieldPanel("expires_on"),
+    ]
+
+
+class MatrixGroup(SnippetViewSetGroup):
+    menu_label = "Training matrix"
+    menu_icon = "table"
+    menu_order = 310
+    items = (TrainingViewSet, RequirementViewSet, ExemptionViewSet, CompletionRecordViewSet)
+
+
+register_snippet(MatrixGroup)

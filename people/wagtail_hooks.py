@@ -1,0 +1,49 @@
+"""People and organisations in the Wagtail admin, for training administrators."""
+
+from __future__ import annotations
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from people.models import Agency, LearnerProfile, Role, Team
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "group"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class TeamViewSet(SnippetViewSet):
+    model = Team
+    icon = "group"
+    list_display = ["name", "agency"]
+    list_filter = ["agency"]
+    search_fields = ["name"]
+
+
+class RoleViewSet(SnippetViewSet):
+    model = Role
+    icon = "user"
+    list_display = ["name", "description"]
+    search_fields = ["name"]
+
+
+class LearnerProfileViewSet(SnippetViewSet):
+    model = LearnerProfile
+    icon = "user"
+    menu_label = "Learner profiles"
+    list_display = ["user", "agency", "team", "role", "start_date"]
+    list_filter = ["agency", "role"]
+
+
+class PeopleGroup(SnippetViewSetGroup):
+    menu_label = "People"
+    menu_icon = "group"
+    menu_order = 300
+    items = (AgencyViewSet, TeamViewSet, RoleViewSet, LearnerProfileViewSet)
+
+
+register_snippet(PeopleGroup)

@@ -1,0 +1,53 @@
+"""Classroom training's part of a person's data: bookings and attendance
+(see privacy.registry)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from training.models import Booking, BookingAuditEntry, TrainerLicence
+
+SECTION = "classroom_training"
+
+
+def export_user_data(user: Any) -> dict[str, Any]:
+    bookings = (
+        Booking.objects.filter(learner=user)
+        .select_related("event__course")
+        .prefetch_related("attendances__day")
+        .order_by("created_at", "id")
+    )
+    return {
+        "bookings": [
+            {
+                "course": booking.event.course.title,
+                "event": str(booking.event),
+                "status": booking.get_status_display(),
+                "booked_at": booking.created_at,
+                "confirmed_at": booking.confirmed_at,
+                "cancelled_at": booking.cancelled_at,
+                "cancellation_reason": booking.cancellation_reason,
+                "catch_up_day": booking.catch_up_day,
+                "attendance": [
+                    {"day": mark.day.number, "status": mark.get_status_display(), "marked_at": mark.marked_at}
+                    for mark in sorted(booking.attendances.all(), key=lambda mark: mark.day.number)
+                ],
+            }
+            for booking in bookings
+        ],
+        "trainer_licences": [
+            {"reference": licence.reference, "course_kind": licence.course_kind}
+            for licence in TrainerLicence.objects.filter(trainer=user).order_by("id")
+        ],
+    }
+
+
+def anonymise_user(user: Any) -> None:
+    """Bookings and attendance stay, so places taken and attendance rates stay
+    right; the reasons a person typed (and their copies in the booking audit
+    trail) go."""
+    bookings = Booking.objects.filter(learner=user)
+    bookings.exclude(cancellation_reason="").update(cancellation_reason="")
+    for entry in BookingAuditEntry.objects.filter(booking__in=bookings).exclude(details={}):
+        entry.details = {key: value for key, value in entry.details.items() if not isinstance(value, str)}
+        entry.save(update_fields=["details"])
