@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from matrix import reports, services
+from matrix import reports, services, tabular
 from matrix.chart import bar_chart
 from matrix.exports import csv_response, excel_response
 from matrix.forms import ImportForm, MatrixFilterForm
@@ -336,7 +336,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
         upload = form.cleaned_data["file"]
         content = upload.read()
         try:
-            services.tabular.read_table(upload.name, content)
+            tabular.read_table(upload.name, content)
         except FileProblem as problem:
             form.add_error("file", str(problem))
         else:

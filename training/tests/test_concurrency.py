@@ -86,6 +86,6 @@ def test_the_booking_time_is_taken_once_the_event_is_locked(make_event, learners
         frozen_now.shift(60)
         return real_lock(event_id)
 
-    monkeypatch.setattr(services, "_lock_event", slow_lock)
+    monkeypatch.setattr(services.booking, "_lock_event", slow_lock)
     booking = services.book(event.pk, person).booking
     assert booking.created_at == timezone.now()

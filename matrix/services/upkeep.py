@@ -5,16 +5,12 @@ or book training call `mark_started`, `mark_booked` and `clear_booked`. Each
 of those changes the person's matrix row at once (see signals.py).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
@@ -22,21 +18,17 @@ from django.utils import timezone
 
 from matrix import cache as matrix_cache
 from matrix import status as status_rules
-from matrix import tabular
 from matrix.models import (
     ActivityKind,
     CompletionRecord,
     CompletionSource,
     Exemption,
-    ImportBatch,
-    ImportKind,
     Requirement,
     RequirementAssignment,
     Training,
     TrainingActivity,
 )
-from people.groups import GroupName
-from people.models import Agency, LearnerProfile, Role, Team, User
+from people.models import LearnerProfile, User
 
 
 def record_completion(
@@ -284,122 +276,3 @@ def refresh_due(today: dt.date | None = None) -> int:
 def refresh_role(role_id: int, today: dt.date | None = None) -> int:
     """A requirement for this role changed: refresh everyone in the role."""
     return refresh_people(LearnerProfile.objects.filter(role_id=role_id).values_list("user_id", flat=True), today=today)
-
-
-# --- Imports --------------------------------------------------------------------------------------
-
-
-def staff_lookups() -> tabular.StaffLookups:
-    agencies: dict[str, int] = {}
-    for pk, name, slug in Agency.objects.values_list("id", "name", "slug"):
-        agencies[name.lower()] = agencies[slug.lower()] = pk
-    roles: dict[str, int] = {}
-    for pk, name, slug in Role.objects.values_list("id", "name", "slug"):
-        roles[name.lower()] = roles[slug.lower()] = pk
-    return tabular.StaffLookups(
-        agencies=agencies,
-        teams={
-            (agency_id, name.lower()): pk for pk, agency_id, name in Team.objects.values_list("id", "agency_id", "name")
-        },
-        roles=roles,
-        existing_emails=frozenset(e.lower() for e in User.objects.values_list("email", flat=True)),
-    )
-
-
-def completion_lookups() -> tabular.CompletionLookups:
-    return tabular.CompletionLookups(
-        users={email.lower(): pk for pk, email in User.objects.values_list("id", "email")},
-        trainings=dict(Training.objects.values_list("slug", "id")),
-    )
-
-
-def check_batch(batch: ImportBatch, today: dt.date | None = None) -> tabular.Checked:
-    """Read and check a stored upload against the database as it is now."""
-    table = tabular.read_table(batch.filename, bytes(batch.content))
-    if batch.kind == ImportKind.STAFF:
-        return tabular.check_staff(table, staff_lookups())
-    return tabular.check_completions(table, completion_lookups(), today or timezone.localdate())
-
-
-class ImportRefused(Exception):
-    """The file no longer passes its checks (or was imported already); nothing was imported."""
-
-
-def run_import(batch_id: int, today: dt.date | None = None) -> int:
-    """Import a previewed batch in one transaction: every row, or none."""
-    with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
-        if batch.imported_at is not None:
-            raise ImportRefused("This file has already been imported.")
-        checked = check_batch(batch, today)
-        if not checked.ok:
-            raise ImportRefused("The file has problems now that it did not have before. Nothing was imported.")
-        if batch.kind == ImportKind.STAFF:
-            user_ids = _import_staff(checked.rows)
-        else:
-            user_ids = _import_completions(checked.rows, batch.pk)
-        refresh_people(user_ids, today)
-        batch.imported_at = timezone.now()
-        batch.imported_rows = len(checked.rows)
-        batch.save(update_fields=["imported_at", "imported_rows"])
-        return len(checked.rows)
-
-
-def _import_staff(rows: list[tabular.StaffRow]) -> list[int]:
-    users = [
-        User(username=row.email[:150], email=row.email, first_name=row.first_name[:150], last_name=row.last_name[:150])
-        for row in rows
-    ]
-    for user in users:
-        # They set a password through "forgotten password", or sign in with single sign-on.
-        user.set_unusable_password()
-    User.objects.bulk_create(users, batch_size=500)
-    ids = {u.email: u.pk for u in User.objects.filter(email__in=[r.email for r in rows]).only("id", "email")}
-    managers = {
-        email.lower(): pk
-        for pk, email in User.objects.filter(
-            email__in={r.line_manager_email for r in rows if r.line_manager_email}
-        ).values_list("id", "email")
-    }
-    LearnerProfile.objects.bulk_create(
-        [
-            LearnerProfile(
-                user_id=ids[row.email],
-                agency_id=row.agency_id,
-                team_id=row.team_id,
-                role_id=row.role_id,
-                start_date=row.start_date,
-                line_manager_id=managers.get(row.line_manager_email),
-            )
-            for row in rows
-        ],
-        batch_size=500,
-    )
-    EmailAddress.objects.bulk_create(
-        [EmailAddress(user_id=ids[row.email], email=row.email, primary=True, verified=False) for row in rows],
-        batch_size=500,
-    )
-    learners = Group.objects.filter(name=GroupName.LEARNER).first()
-    if learners is not None:
-        through = User.groups.through
-        through.objects.bulk_create([through(user_id=pk, group_id=learners.pk) for pk in ids.values()], batch_size=500)
-    return list(ids.values())
-
-
-def _import_completions(rows: list[tabular.CompletionRow], batch_id: int) -> list[int]:
-    CompletionRecord.objects.bulk_create(
-        [
-            CompletionRecord(
-                user_id=row.user_id,
-                training_id=row.training_id,
-                completed_on=row.completed_on,
-                expires_on=row.expires_on,
-                source=CompletionSource.IMPORTED,
-                source_ref=f"import:{batch_id}:row{row.row}",
-            )
-            for row in rows
-        ],
-        batch_size=500,
-        ignore_conflicts=True,
-    )
-    return sorted({row.user_id for row in rows})
