@@ -18,7 +18,13 @@ DOUBTS = [
 ]
 
 
-def doubtful_attempt(user: Any, page: Any, score: int = 72, doubts: list[dict[str, str]] | None = None) -> Attempt:
+def doubtful_attempt(
+    user: Any,
+    page: Any,
+    score: int = 72,
+    doubts: list[dict[str, str]] | None = None,
+    placements: dict[str, str] | None = None,
+) -> Attempt:
     """A submitted attempt whose stored result carries the engine's doubts, as submitting it would store it."""
     result = {"scenario": page.slug, "score": score, "passed": score >= page.pass_mark, "sections": {}, "feedback": []}
     result["doubts"] = DOUBTS if doubts is None else doubts
@@ -28,7 +34,7 @@ def doubtful_attempt(user: Any, page: Any, score: int = 72, doubts: list[dict[st
         status=AttemptStatus.SUBMITTED,
         mapping={
             "scenario": page.slug,
-            "placements": {},
+            "placements": placements or {},
             "statements": ["Police were called to the home and Mia saw it.", "", "Mia could be hurt again."],
             "goals": ["Kayleigh will take the children to Gran's when Lee drinks."],
             "scaling": {"score": 3, "reason": "Lee still drinks."},
