@@ -28,6 +28,7 @@ from matrix.models import ImportBatch, ImportKind, RequirementAssignment, Traini
 from matrix.tabular import COMPLETION_COLUMNS, DATE_HELP, STAFF_COLUMNS, FileProblem
 from people.access import is_training_admin, lead_scope_q
 from people.models import Agency, LearnerProfile, Role, Team
+from people.types import AuthenticatedHttpRequest
 
 PAGE_SIZE = 50
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -326,7 +327,7 @@ def _admin_only(request: HttpRequest) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     _admin_only(request)
     if kind not in ImportKind.values:
         raise Http404
