@@ -12,8 +12,10 @@ SCSS := $(wildcard static_src/*.scss)
 run: $(VENV)/.runtime static
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --show-accounts
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:8000, with the email worker beside it (Ctrl+C to stop both)"
+	$(PY) manage.py db_worker --backend outbox --queue-name email & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install test requirements and run the whole suite
 test: $(VENV)/.dev static
