@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -116,7 +116,7 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def people_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def people_export(request: HttpRequest, fmt: str) -> FileResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
     scope = _scope(request)
@@ -195,7 +195,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def summary_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def summary_export(request: HttpRequest, fmt: str) -> FileResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
     scope = _scope(request)
