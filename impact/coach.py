@@ -10,6 +10,7 @@ request and the answer only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import textstat
@@ -114,8 +115,10 @@ _SCENARIO = Scenario(
     framework=Framework.CHILD_PROTECTION,
     summary="Case-free elements for checking a draft.",
     items=(Item("draft", "A draft from real work.", "harm", "Not marked."),),
-    statements=(ModelStatement("We are worried the children could be hurt again.", _STATEMENT_ELEMENTS),),
-    goals=(ModelStatement("Grandma will check every day for six months.", _GOAL_ELEMENTS),),
+    # One model per element: each model's key words are then few, so a good
+    # draft is never mistaken for a list of key words stuffed together.
+    statements=tuple(ModelStatement(f"Element {name}.", {name: words}) for name, words in _STATEMENT_ELEMENTS.items()),
+    goals=tuple(ModelStatement(f"Element {name}.", {name: words}) for name, words in _GOAL_ELEMENTS.items()),
     scaling=Scaling("Not asked.", 0, 10, "Not marked."),
 )
 _EARLY_HELP = Scenario(**{**_SCENARIO.__dict__, "framework": Framework.EARLY_HELP})
@@ -196,11 +199,13 @@ def _about_no_text(message: str) -> bool:
     return message.startswith("You did not write")
 
 
+_MODEL_REFERENCE = re.compile(r" (about the worry that|\(model [a-z -]+ \d+:) Element [a-z_]+\.\)?")
+
+
 def _for_real_work(message: str) -> str:
-    # The engine speaks of "the model"; here there is none, only the worker's own case.
-    return message.replace(" (model safety goal 1: Grandma will check every day for six months.)", "").replace(
-        " (model well-being goal 1: Grandma will check every day for six months.)", ""
-    )
+    # The engine names which model statement an element is missing from; here the
+    # models are only the elements, so the worker sees the element alone.
+    return _MODEL_REFERENCE.sub("", message)
 
 
 def _sentences(text: str) -> list[str]:
