@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from impact.models import PART_LABELS, DayFeedback, FollowUp, Observation
+from impact.models import PART_LABELS, DayFeedback, FollowUp, Mark, Observation
 
 SECTION = "impact"
-ERASED_NOTE = ""
 
 
 def _marks(observation: Observation) -> dict[str, str]:
     return {
-        PART_LABELS[part]: (
-            observation.get_FIELD_display(observation._meta.get_field(part)) if mark is not None else "Not applicable"
-        )  # type: ignore[attr-defined]
+        PART_LABELS[part]: Mark(mark).label if mark is not None else "Not applicable"
         for part, _, mark in observation.marks()
     }
 
