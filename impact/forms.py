@@ -109,9 +109,23 @@ class ObservationForm(forms.Form):
         label="Date observed",
         help_text="For example, 27 11 2026 or 2026-11-27",
         input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"],
-        error_messages={"invalid": "Enter the date observed as a real date, for example 27 11 2026"},
+        error_messages={
+            "invalid": "Enter the date observed as a real date, for example 27 11 2026",
+            "required": "Enter the date you observed their practice",
+        },
     )
-    kind = forms.ChoiceField(label="What did you observe?", choices=ObservationKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="What did you observe?",
+        choices=ObservationKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what you observed: a mapping meeting or case writing"},
+    )
+    text_kind = forms.ChoiceField(
+        label="What is the text?",
+        choices=[(k, v) for k, v in CoachKind.choices if k != CoachKind.CHILD],
+        required=False,
+        initial=CoachKind.DANGER,
+    )
     text = forms.CharField(
         label="Text to check (optional, never saved)",
         help_text=(

@@ -260,8 +260,7 @@ def observe(request: HttpRequest) -> HttpResponse:
         if text:
             from scenarios.services import jargon_entries
 
-            kind = "family" if form.cleaned_data.get("kind") == "mapping_meeting" else "danger"
-            feedback = coach.check_draft(kind, text, None, jargon_entries())
+            feedback = coach.check_draft(form.cleaned_data.get("text_kind") or "danger", text, None, jargon_entries())
         elif "text" not in form.errors:
             form.add_error("text", "Paste the text you want checked")
     elif request.method == "POST" and form.is_valid():
