@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from lib.page_sections import page_sections
 from matrix import reports, services, tabular
 from matrix.chart import bar_chart
 from matrix.exports import csv_response, excel_response
@@ -244,6 +245,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "scope_name": _scope_name(request.user),
             "chart": bar_chart([(f"{m:%b}", n) for m, n in months]),
             "today": timezone.localdate(),
+            "extra_sections": page_sections("matrix_board_sections", request),
         },
     )
 
@@ -302,6 +304,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "assignments": assignments,
             "cells": [(a, reports.cell_for(a)) for a in assignments],
             "sees_others": lead_scope_q(request.user) is not None,
+            "extra_sections": page_sections("matrix_mine_sections", request),
         },
     )
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "courses",
     "training",
     "scenarios",
+    "impact",
     "django_tasks",
     "django_tasks_db",
     # Wagtail
@@ -299,6 +300,9 @@ CONTENT_SECURITY_POLICY = {
 # Accounts with no sign-in, learning or booking for this long lose their personal
 # data (`manage.py apply_retention`, daily). Three years by default.
 RETENTION_INACTIVE_DAYS = env_int("RETENTION_INACTIVE_DAYS", 3 * 365, minimum=30)
+# Evaluation answers and before-and-after figures for a group smaller than this
+# are not shown, so nobody can be picked out from them (docs/impact.md).
+IMPACT_MIN_GROUP = env_int("IMPACT_MIN_GROUP", 3, minimum=2)
 # Book, cancel and answer offers: at most this many times a minute per person.
 BOOKING_ACTIONS_PER_MINUTE = env_int("BOOKING_ACTIONS_PER_MINUTE", 20, minimum=1)
 

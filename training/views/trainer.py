@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from lib.page_sections import page_sections
 from matrix.models import CompletionRecord
 from people.access import is_training_admin
 from people.types import AuthenticatedHttpRequest
@@ -136,6 +137,7 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
             "other": other,
             "places_left": rules.places_left(event.capacity, len(holding)),
             "audit": event.audit_entries.select_related("actor", "booking__learner")[:50],
+            "extra_sections": page_sections("training_roster_sections", request, event=event),
         },
     )
 
