@@ -19,11 +19,11 @@ from courses.models.pages import LEARNER_CONTEXT_HOOK
 from courses.outline import course_of, page_context
 from courses.services import open_lesson
 from courses.statistics import course_statistics
-from people.access import is_content_editor, is_training_admin
+from people.access import can_see_course_statistics
 
 
 def can_see_statistics(user: object) -> bool:
-    return is_content_editor(user) or is_training_admin(user)
+    return can_see_course_statistics(user)
 
 
 def statistics_view(request: HttpRequest) -> HttpResponse:

@@ -7,9 +7,10 @@ from typing import Any
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSetGroup
 
 from matrix.models import CompletionRecord, Exemption, Requirement, Training
+from people.admin_views import SnippetViewSet
 
 
 class TrainingViewSet(SnippetViewSet):

@@ -1,9 +1,16 @@
+"""Outgoing email in the admin, read only: messages are written by `queue_email` and the sender alone."""
+
 from __future__ import annotations
 
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from outbox.models import OutboundEmail
+from people.admin_views import ReadOnlyPermissionPolicy, SnippetViewSet
+
+# Nobody, superusers included, writes or edits an email by hand in the admin:
+# that would send anything from the platform's address.
+register_permission_policy(OutboundEmail, ReadOnlyPermissionPolicy(OutboundEmail), exact_class=True)
 
 
 class OutboundEmailViewSet(SnippetViewSet):
@@ -14,6 +21,7 @@ class OutboundEmailViewSet(SnippetViewSet):
     add_to_settings_menu = True
     list_display = ["subject", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status"]
+    inspect_view_enabled = True
 
 
 register_snippet(OutboundEmailViewSet)

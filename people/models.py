@@ -23,6 +23,17 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
+        # The platform's own permissions, granted to groups by people/groups.py
+        # (the same list as `Capability`; a test checks the two agree).
+        permissions = [
+            ("see_team_training", "See the training records of the teams or agency they lead"),
+            ("run_training_events", "Run classroom training events and review scenario attempts"),
+            (
+                "manage_partnership_training",
+                "Manage people, requirements, events and personal data requests across the partnership",
+            ),
+            ("see_course_statistics", "See course statistics"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from people.admin_views import SnippetViewSet, refuse_user_bulk_escalation
 from people.models import Agency, LearnerProfile, Role, Team
 
 
@@ -47,3 +49,5 @@ class PeopleGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleGroup)
+
+hooks.register("before_bulk_action", refuse_user_bulk_escalation)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from people.admin_views import SnippetViewSet
 from scenarios.models import JargonTerm, ScenarioSet
 
 

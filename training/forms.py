@@ -8,7 +8,8 @@ from typing import Any
 
 from django import forms
 
-from people.groups import GroupName
+from people.access import users_with_capability
+from people.groups import Capability
 from people.models import User
 from training.models import AttendanceStatus, Booking, ClassroomCourse, Event, EventStatus, TrainerLicence
 from training.services import DayInput
@@ -166,7 +167,7 @@ class EventForm(forms.ModelForm):
         ]
         self.fields["capacity"].error_messages["required"] = "Enter how many places there are."
         if admin:
-            self.fields["trainers"].queryset = User.objects.filter(groups__name=GroupName.TRAINER).distinct()
+            self.fields["trainers"].queryset = users_with_capability(Capability.RUN_TRAINING)
             if self.instance.pk:
                 self.fields["trainers"].initial = list(self.instance.trainers.all())
         else:

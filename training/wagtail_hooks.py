@@ -11,39 +11,18 @@ their groups say; the policies are registered before any viewset asks for one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Model
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSetGroup
 
+from people.admin_views import ReadOnlyPermissionPolicy, SnippetViewSet
 from training.models import BookingAuditEntry, ClassroomCourse, Event, EventStatus, TrainerLicence
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Viewing follows the model's `view` permission; every other action is refused to everyone."""
-
-    allowed = frozenset({"view"})
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action in self.allowed and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions: Iterable[str]) -> Any:
-        return super().users_with_any_permission([action for action in actions if action in self.allowed])
-
-    def user_has_permission_for_instance(self, user: Any, action: str, instance: Model) -> bool:
-        return self.user_has_permission(user, action)
-
 
 register_permission_policy(Event, ReadOnlyPermissionPolicy(Event), exact_class=True)
 register_permission_policy(BookingAuditEntry, ReadOnlyPermissionPolicy(BookingAuditEntry), exact_class=True)

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "people.apps.WagtailUsersConfig",  # wagtail.users with the bounded user editor
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -197,6 +197,9 @@ WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# The admin's user editor sets no passwords: a password is set only through
+# allauth, behind email confirmation, two-step sign-in and the rate limits.
+WAGTAILUSERS_PASSWORD_ENABLED = False
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 

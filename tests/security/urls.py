@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-# Mounted by other projects and tested there, or reachable only from an
-# emailed key (allauth), or the Wagtail page catch-all (its pages are walked
-# from the page tree instead).
+# The admin is crawled by test_admin_access.py; documents/ is Wagtail's own
+# serving view; the Wagtail page catch-all's pages are walked from the page
+# tree instead.
 SKIPPED_PREFIXES = ("admin/", "documents/", "static/", "media/")
 SKIPPED_NAMES = {
     "wagtail_serve",
@@ -40,10 +40,18 @@ def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[Rou
             yield Route(name=name, route=route, params=params)
 
 
-def site_routes() -> list[Route]:
+def all_routes() -> list[Route]:
+    """Every named route, the admin's included (tests/security/test_admin_access.py crawls those)."""
     seen: dict[str, Route] = {}
     for route in _walk(get_resolver().url_patterns):
-        if route.route.startswith(SKIPPED_PREFIXES) or route.name in SKIPPED_NAMES:
-            continue
         seen.setdefault(route.name, route)
     return sorted(seen.values(), key=lambda r: r.name)
+
+
+def site_routes() -> list[Route]:
+    """Every route outside the admin (test_access_matrix.py has an explicit rule for each)."""
+    return [
+        route
+        for route in all_routes()
+        if not route.route.startswith(SKIPPED_PREFIXES) and route.name not in SKIPPED_NAMES
+    ]
