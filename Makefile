@@ -5,18 +5,32 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
 
-.PHONY: run test lint static demo bench bench-quick wrk clean loadtest backup restore
+.PHONY: run test lint static demo bench bench-quick wrk pdf-libs clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
-run: $(VENV)/.runtime static
+run: $(VENV)/.runtime static pdf-libs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --show-accounts
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install test requirements and run the whole suite
-test: $(VENV)/.dev static
+test: $(VENV)/.dev static pdf-libs
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# Certificate PDFs (WeasyPrint) need Pango and a font from the system: installed
+# from Debian's packages when missing and we are root; otherwise we stop and say what to install.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation
+pdf-libs:
+	@if ! { ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; }; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Pango and fonts for certificate PDFs: $(PDF_PACKAGES)"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    { apt-get install -y -qq $(PDF_PACKAGES) || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }; } >/dev/null; \
+	  else \
+	    echo "Certificate PDFs need Pango and a font: apt-get install $(PDF_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
