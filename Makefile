@@ -15,8 +15,17 @@ run: $(VENV)/.runtime static pdf-libs
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install test requirements and run the whole suite
-test: $(VENV)/.dev static pdf-libs
+test: $(VENV)/.dev static pdf-libs $(LRS_VENV)/.installed
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The learning record store the xAPI tests start (Ralph), in its own virtual
+# environment so its dependencies never meet the app's pins (tools/lrs/).
+LRS_VENV := var/lrs
+$(LRS_VENV)/.installed: tools/lrs/requirements.txt
+	python3 -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install -q --upgrade pip
+	$(LRS_VENV)/bin/pip install -q -r tools/lrs/requirements.txt
+	@touch $@
 
 # Certificate PDFs (WeasyPrint) need Pango and a font from the system: installed
 # from Debian's packages when missing and we are root; otherwise we stop and say what to install.

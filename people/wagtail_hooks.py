@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from lib.admin_export import ExportingSnippetViewSet
+from lib.change_reason import ChangeReasonForm, reason_panel
 from people.models import Agency, LearnerProfile, Role, Team
 
 
-class AgencyViewSet(SnippetViewSet):
+class AgencyViewSet(ExportingSnippetViewSet):
     model = Agency
     icon = "group"
     list_display = ["name", "kind"]
@@ -16,7 +19,7 @@ class AgencyViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class TeamViewSet(SnippetViewSet):
+class TeamViewSet(ExportingSnippetViewSet):
     model = Team
     icon = "group"
     list_display = ["name", "agency"]
@@ -24,19 +27,20 @@ class TeamViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class RoleViewSet(SnippetViewSet):
+class RoleViewSet(ExportingSnippetViewSet):
     model = Role
     icon = "user"
     list_display = ["name", "description"]
     search_fields = ["name"]
 
 
-class LearnerProfileViewSet(SnippetViewSet):
+class LearnerProfileViewSet(ExportingSnippetViewSet):
     model = LearnerProfile
     icon = "user"
     menu_label = "Learner profiles"
     list_display = ["user", "agency", "team", "role", "start_date"]
     list_filter = ["agency", "role"]
+    edit_handler = ObjectList([*LearnerProfile.panels, reason_panel()], base_form_class=ChangeReasonForm)
 
 
 class PeopleGroup(SnippetViewSetGroup):

@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from matrix.models import CompletionSource
 from matrix.services import mark_started, record_completion
+from outbox.statements import queue_statement
+from outbox.xapi import Activity
+from outbox.xapi import Result as StatementResult
 from scenarios.convert import cached_scenario, page_to_scenario, scenario_version
 from scenarios.models import AcceptedAlternative, Attempt, AttemptStatus, JargonTerm, ScenarioPage, ScenarioSet
 from scenarios.scenario_file import Mapping, Scenario, mapping_from_data
@@ -96,6 +99,14 @@ def submit_attempt(attempt: Attempt, data: dict[str, Any], today: dt.date | None
         locked.model_version = scenario_version(scenario)
         locked.submitted_at = timezone.now()
         locked.save()
+        queue_statement(
+            f"scenario-attempt:{locked.pk}",
+            locked.user,
+            "passed" if locked.passed else "failed",
+            Activity("scenario", f"scenario/{page.pk}", page.title),
+            StatementResult(score_percent=locked.score, success=bool(locked.passed)),
+            when=locked.submitted_at,
+        )
         if locked.passed:
             record_set_completions(locked.user, page, today or timezone.localdate())
     attempt.refresh_from_db()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from lib.admin_export import ExportingSnippetViewSet
 from scenarios.models import JargonTerm, ScenarioSet
 
 
-class JargonTermViewSet(SnippetViewSet):
+class JargonTermViewSet(ExportingSnippetViewSet):
     model = JargonTerm
     icon = "warning"
     menu_label = "Jargon list"
@@ -16,7 +17,7 @@ class JargonTermViewSet(SnippetViewSet):
     search_fields = ["term"]
 
 
-class ScenarioSetViewSet(SnippetViewSet):
+class ScenarioSetViewSet(ExportingSnippetViewSet):
     model = ScenarioSet
     icon = "folder-open-inverse"
     menu_label = "Scenario sets"

@@ -22,8 +22,9 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
+from lib.admin_export import ExportingSnippetViewSet, SafeExportIndexView
 from training.models import BookingAuditEntry, ClassroomCourse, Event, EventStatus, TrainerLicence
 
 
@@ -60,7 +61,7 @@ def _platform_links(event: Event) -> list[tuple[str, str, str]]:
     return links
 
 
-class EventIndexView(IndexView):
+class EventIndexView(SafeExportIndexView):
     @cached_property
     def header_buttons(self) -> list[HeaderButton]:
         return [HeaderButton("Create an event on the platform", url=reverse("training:event_create"), icon_name="plus")]
@@ -81,14 +82,14 @@ class EventInspectView(InspectView):
         ]
 
 
-class ClassroomCourseViewSet(SnippetViewSet):
+class ClassroomCourseViewSet(ExportingSnippetViewSet):
     model = ClassroomCourse
     icon = "group"
     menu_label = "Classroom courses"
     list_display = ["title", "kind", "requires_manager_approval", "late_cancellation_days"]
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(ExportingSnippetViewSet):
     """Read only: changes go through the platform's event pages (see the module docstring)."""
 
     model = Event
@@ -101,14 +102,14 @@ class EventViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class TrainerLicenceViewSet(SnippetViewSet):
+class TrainerLicenceViewSet(ExportingSnippetViewSet):
     model = TrainerLicence
     icon = "pick"
     menu_label = "Trainer licences"
     list_display = ["trainer", "course", "course_kind", "reference", "valid_until"]
 
 
-class AuditViewSet(SnippetViewSet):
+class AuditViewSet(ExportingSnippetViewSet):
     """Read the audit trail here; it is written only by the booking services."""
 
     model = BookingAuditEntry

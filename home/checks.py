@@ -1,0 +1,43 @@
+"""Start-up checks of the services the site depends on, run by `manage.py
+check --deploy` (and so before a release goes live)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+from elearning.settings.storage import S3
+
+
+@register(Tags.compatibility, deploy=True)
+def media_bucket_reachable(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """With S3_BUCKET set, the bucket must answer with these credentials:
+    otherwise every upload would fail later, in front of an editor."""
+    if settings.STORAGES["default"].get("BACKEND") != S3:
+        return []
+    import boto3
+    from botocore.config import Config
+
+    options = settings.STORAGES["default"]["OPTIONS"]
+    bucket = options["bucket_name"]
+    try:
+        client = boto3.session.Session().client(
+            "s3",
+            endpoint_url=options.get("endpoint_url"),
+            region_name=options.get("region_name"),
+            aws_access_key_id=options.get("access_key"),
+            aws_secret_access_key=options.get("secret_key"),
+            config=Config(connect_timeout=5, read_timeout=5, retries={"max_attempts": 1}),
+        )
+        client.head_bucket(Bucket=bucket)
+    except Exception as exc:  # noqa: BLE001 - any failure means uploads would fail
+        return [
+            Error(
+                f"The media bucket {bucket!r} cannot be reached: {type(exc).__name__}: {exc}",
+                hint="Check S3_BUCKET, S3_ENDPOINT_URL, S3_REGION and the credentials (docs/integrations.md).",
+                id="home.E001",
+            )
+        ]
+    return []
