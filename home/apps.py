@@ -9,4 +9,4 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site pages"
 
     def ready(self) -> None:
-        from home import checks  # noqa: F401 - registers the start-up checks
+        from home import checks  # noqa: F401  (registers the deploy checks)

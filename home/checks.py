@@ -1,5 +1,5 @@
-"""Start-up checks of the services the site depends on, run by `manage.py
-check --deploy` (and so before a release goes live)."""
+"""Deploy checks about how the site is run (`manage.py check --deploy`): the
+shared cache, and the media bucket when uploads go to S3."""
 
 from __future__ import annotations
 
@@ -9,6 +9,23 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 
 from elearning.settings.storage import S3
+
+
+@register(Tags.caches, deploy=True)
+def several_servers_share_redis(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """The file cache is shared by one server's workers only: with several app
+    servers each would keep its own matrix figures, course tree and rate-limit
+    counts, so one server's change would not be seen on the others."""
+    servers = getattr(settings, "APP_SERVERS", 1)
+    if servers > 1 and not getattr(settings, "REDIS_URL", None):
+        return [
+            Error(
+                f"APP_SERVERS is {servers} but REDIS_URL is not set.",
+                hint="Several app servers must share one Redis cache: set REDIS_URL (redis://host:6379/0).",
+                id="home.E001",
+            )
+        ]
+    return []
 
 
 @register(Tags.compatibility, deploy=True)
@@ -37,7 +54,7 @@ def media_bucket_reachable(app_configs: Any = None, **kwargs: Any) -> list[Error
             Error(
                 f"The media bucket {bucket!r} cannot be reached: {type(exc).__name__}: {exc}",
                 hint="Check S3_BUCKET, S3_ENDPOINT_URL, S3_REGION and the credentials (docs/integrations.md).",
-                id="home.E001",
+                id="home.E002",
             )
         ]
     return []

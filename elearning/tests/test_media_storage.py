@@ -66,9 +66,9 @@ def test_the_deploy_check_reports_a_bucket_it_cannot_reach(settings):
             },
         },
     }
-    errors = [e for e in run_checks(include_deployment_checks=True) if e.id == "home.E001"]
+    errors = [e for e in run_checks(include_deployment_checks=True) if e.id == "home.E002"]
     assert len(errors) == 1 and "council-learning-media" in errors[0].msg
 
 
 def test_the_deploy_check_is_silent_without_a_bucket():
-    assert [e for e in run_checks(include_deployment_checks=True) if e.id == "home.E001"] == []
+    assert [e for e in run_checks(include_deployment_checks=True) if e.id == "home.E002"] == []
