@@ -34,21 +34,11 @@ def media_bucket_reachable(app_configs: Any = None, **kwargs: Any) -> list[Error
     otherwise every upload would fail later, in front of an editor."""
     if settings.STORAGES["default"].get("BACKEND") != S3:
         return []
-    import boto3
-    from botocore.config import Config
+    from django.core.files.storage import storages
 
-    options = settings.STORAGES["default"]["OPTIONS"]
-    bucket = options["bucket_name"]
+    bucket = settings.LIBCLOUD_PROVIDERS.get("media", {}).get("bucket", "")
     try:
-        client = boto3.session.Session().client(
-            "s3",
-            endpoint_url=options.get("endpoint_url"),
-            region_name=options.get("region_name"),
-            aws_access_key_id=options.get("access_key"),
-            aws_secret_access_key=options.get("secret_key"),
-            config=Config(connect_timeout=5, read_timeout=5, retries={"max_attempts": 1}),
-        )
-        client.head_bucket(Bucket=bucket)
+        storages.create_storage(settings.STORAGES["default"]).check()
     except Exception as exc:  # noqa: BLE001 - any failure means uploads would fail
         return [
             Error(

@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from elearning.settings.env import env_bool, env_int, env_list, env_str
-from elearning.settings.storage import media_storage
+from elearning.settings.storage import libcloud_providers, link_hours, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -329,6 +329,8 @@ STORAGES = {
     "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+LIBCLOUD_PROVIDERS = libcloud_providers()
+S3_LINK_HOURS = link_hours()
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 

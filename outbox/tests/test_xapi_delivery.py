@@ -68,7 +68,7 @@ def test_a_resend_does_not_duplicate_the_statement(lrs, new_staff):
 def test_a_statement_the_store_refuses_is_kept_with_the_reason(lrs, new_staff):
     row = queue(new_staff)
     broken = dict(row.statement)
-    broken["verb"] = {"id": "not an address"}
+    del broken["actor"]  # a statement must say who
     OutboundStatement.objects.filter(pk=row.pk).update(statement=broken)
     assert statements.send_pending() == (0, 1)
     row.refresh_from_db()

@@ -24,7 +24,7 @@ def test_passing_a_scenario_lands_as_one_valid_statement_with_the_score(new_staf
 
 
 def test_a_failed_attempt_is_sent_as_failed(new_staff, scenario_page, hollins, lrs):
-    wrong = {f"place-{item.id}": "well" for item in hollins.items}
+    wrong = {f"place-{item.id}": "strength" for item in hollins.items}
     attempt = submitted_attempt(new_staff, scenario_page, hollins, **wrong)
     assert not attempt.passed
     statements.send_pending()

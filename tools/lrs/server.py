@@ -86,7 +86,18 @@ class LRS:
         self.write_credentials()
         log = (self.workdir / "server.log").open("ab")
         self.process = subprocess.Popen(
-            [str(PYTHON), "-m", "uvicorn", "ralph.api:app", "--host", "127.0.0.1", "--port", str(self.port)],
+            [
+                str(PYTHON),
+                "-m",
+                "uvicorn",
+                "ralph_app:app",
+                "--app-dir",
+                str(Path(__file__).parent),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
             env=self._env(),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -142,13 +153,9 @@ class LRS:
         return found
 
     def statement(self, statement_id: str) -> dict[str, Any]:
-        return self._request(f"/statements/?statementId={statement_id}")
-
-    def clear(self) -> None:
-        """Forget every statement: each test starts with an empty store."""
-        was_running = self.process is not None
-        self.stop()
-        for path in (self.workdir / "data").glob("*"):
-            path.unlink()
-        if was_running:
-            self.start()
+        """The one statement with this id (Ralph answers with a list)."""
+        found = self._request(f"/statements/?statementId={statement_id}")
+        found = found.get("statements", [found]) if isinstance(found, dict) and "statements" in found else [found]
+        if len(found) != 1:
+            raise LookupError(f"The store holds {len(found)} statements with id {statement_id}.")
+        return found[0]
