@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
+LRS_VENV := var/lrs
 
 .PHONY: run test lint lock static demo bench bench-quick wrk pdf-libs clean loadtest backup restore
 
@@ -20,7 +21,6 @@ test: $(VENV)/.dev static pdf-libs $(LRS_VENV)/.installed
 
 # The learning record store the xAPI tests start (Ralph), in its own virtual
 # environment so its dependencies never meet the app's pins (tools/lrs/).
-LRS_VENV := var/lrs
 $(LRS_VENV)/.installed: tools/lrs/requirements.txt
 	python3 -m venv $(LRS_VENV)
 	$(LRS_VENV)/bin/pip install -q --upgrade pip
