@@ -9,8 +9,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from courses.models import Certificate
 
@@ -32,6 +30,11 @@ def logo_data_uri() -> str:
 
 
 def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
+    # Imported here: WeasyPrint parses its stylesheets on import, which every
+    # process start (and every manage.py command) would otherwise pay for.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
     html = render_to_string(
         "courses/certificate_document.html",
         {

@@ -378,6 +378,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},
+        # WeasyPrint logs each step of every certificate at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
