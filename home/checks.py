@@ -38,7 +38,8 @@ def media_bucket_reachable(app_configs: Any = None, **kwargs: Any) -> list[Error
 
     bucket = settings.LIBCLOUD_PROVIDERS.get("media", {}).get("bucket", "")
     try:
-        storages.create_storage(settings.STORAGES["default"]).check()
+        storage: Any = storages.create_storage(settings.STORAGES["default"])
+        storage.check()
     except Exception as exc:  # noqa: BLE001 - any failure means uploads would fail
         return [
             Error(

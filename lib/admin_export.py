@@ -20,7 +20,7 @@ def formula_safe(value: Any) -> Any:
     return value
 
 
-class SafeExportIndexView(IndexView):
+class SafeExportIndexView(IndexView):  # type: ignore[misc]
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
         # Wagtail already writes formula-like Excel cells as text; CSV has no
         # cell types, so text that would run gets a leading apostrophe.
@@ -28,7 +28,7 @@ class SafeExportIndexView(IndexView):
         return formula_safe(processed) if export_format == self.FORMAT_CSV else processed
 
 
-class ExportingSnippetViewSet(SnippetViewSet):
+class ExportingSnippetViewSet(SnippetViewSet):  # type: ignore[misc]
     """A snippet list with CSV and Excel downloads of its columns (or of
     `list_export` when a viewset names other fields)."""
 
@@ -40,4 +40,4 @@ class ExportingSnippetViewSet(SnippetViewSet):
 
     @cached_property
     def export_filename(self) -> str:
-        return slugify(self.model._meta.verbose_name_plural)
+        return str(slugify(self.model._meta.verbose_name_plural))

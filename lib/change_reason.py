@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 REASON_FIELD = "change_reason"
 
 
-class ChangeReasonForm(WagtailAdminModelForm):
+class ChangeReasonForm(WagtailAdminModelForm):  # type: ignore[misc]
     change_reason = forms.CharField(
         label="Why are you making this change?",
         help_text="Kept in the record's history with your name, for the person and for inspection.",

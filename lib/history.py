@@ -71,7 +71,7 @@ def _editor(version: Any) -> str:
     user = version.history_user
     if user is None:
         return SYSTEM
-    return user.get_full_name() or user.get_username()
+    return str(user.get_full_name() or user.get_username())
 
 
 def changes(versions: Iterable[Any], label: Any, skip: Iterable[str] = ("id",)) -> list[Change]:

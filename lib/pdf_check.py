@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
+from typing import Any
 
 import pypdf
 from pypdf.generic import ArrayObject, DictionaryObject
@@ -15,7 +16,7 @@ def pdf_structure(pdf: bytes) -> tuple[list[str], dict[str, list[str]]]:
     """The problems found (empty when the PDF is tagged) and, for each structure
     tag, the alternative text or the text it marks, in reading order."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    catalog = reader.trailer["/Root"]
+    catalog: Any = reader.trailer["/Root"]
     problems: list[str] = []
     if not catalog.get("/MarkInfo", {}).get("/Marked"):
         problems.append("not marked as tagged (/MarkInfo /Marked true)")
@@ -26,12 +27,12 @@ def pdf_structure(pdf: bytes) -> tuple[list[str], dict[str, list[str]]]:
     if not catalog.get("/ViewerPreferences", {}).get("/DisplayDocTitle"):
         problems.append("the viewer shows the file name, not the title (/DisplayDocTitle)")
     tags: dict[str, list[str]] = defaultdict(list)
-    root = catalog.get("/StructTreeRoot")
+    root: Any = catalog.get("/StructTreeRoot")
     if root is None or not root.get_object().get("/K"):
         problems.append("no structure tree (/StructTreeRoot)")
         return problems, dict(tags)
     texts = _marked_text(reader)
-    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages) if page.indirect_reference}
     _walk(root.get_object()["/K"], texts, tags, pages)
     if not tags.get("/Figure") and b"/Subtype /Image" in pdf:
         problems.append("an image without a /Figure tag")
@@ -57,7 +58,7 @@ def _page_marked_text(page: pypdf.PageObject, number: int, texts: dict[tuple[int
         if current is not None and text:
             texts[(number, current)] += text
 
-    def before(operator: bytes, operands: list, cm: object, tm: object) -> None:
+    def before(operator: bytes, operands: list[Any], cm: object, tm: object) -> None:
         if operator == b"BDC":
             props = operands[1] if len(operands) > 1 else None
             stack.append(props.get("/MCID") if isinstance(props, DictionaryObject) else None)
@@ -84,7 +85,7 @@ def _walk(
     if "/Pg" in node:
         page = pages.get(node.raw_get("/Pg").idnum, page)
     if node.get("/Type") == "/MCR":
-        return texts.get((page, int(node["/MCID"])), "")
+        return texts.get((page, int(node["/MCID"])), "")  # type: ignore[call-overload]
     kind = node.get("/S")
     text = _walk(node.get("/K", []), texts, tags, pages, page)
     if kind in ("/Figure",):

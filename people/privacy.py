@@ -66,6 +66,6 @@ def anonymise_user(user: Any) -> None:
     if profile is not None:
         profile.line_manager = None
         profile.leads_agency = None
-        profile._change_reason = ERASURE
+        profile._change_reason = ERASURE  # type: ignore[attr-defined]  # read by django-simple-history
         profile.save(update_fields=["line_manager", "leads_agency", "updated_at"])
         profile.leads_teams.clear()

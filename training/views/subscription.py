@@ -4,6 +4,8 @@ events they run, kept up to date."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,14 +23,15 @@ ACTIONS = ("create", "renew", "stop")
 @login_required
 @require_http_methods(["GET", "POST"])
 def calendar_subscription(request: HttpRequest) -> HttpResponse:
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    user: Any = request.user  # signed in: login_required
+    feed = CalendarFeed.objects.filter(user=user).first()
     if request.method == "POST":
         action = request.POST.get("action")
         if action not in ACTIONS:
             messages.error(request, "Choose what to do with your calendar address.")
         elif action == "create":
             # A double click, or a second tab, keeps the first address.
-            CalendarFeed.objects.get_or_create(user=request.user)
+            CalendarFeed.objects.get_or_create(user=user)
             messages.success(request, "Your calendar address is ready. Add it to your calendar program.")
         elif feed is None:
             messages.info(request, "You do not have a calendar address.")
