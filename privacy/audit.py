@@ -70,6 +70,8 @@ AUDITED: dict[str, tuple[str, SubjectFinder | None]] = {
     "training:approvals": (AuditAction.VIEW, None),
     "scenarios:result": (AuditAction.VIEW, _attempt_owner),
     "scenarios:report": (AuditAction.VIEW, None),
+    "scenarios:reviews": (AuditAction.VIEW, None),
+    "scenarios:review": (AuditAction.VIEW, _attempt_owner),
     "privacy:person": (AuditAction.VIEW, _user_by_pk),
     "impact:event_evaluation": (AuditAction.VIEW, None),
     "impact:cohort": (AuditAction.VIEW, None),

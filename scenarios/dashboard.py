@@ -24,10 +24,9 @@ class SetProgress:
 
 
 def set_progress(user: object) -> list[SetProgress]:
-    """Per scenario set: how many different scenarios the user has passed, of how many needed. Two queries."""
-    passed_ids = set(
-        Attempt.objects.submitted().filter(user=user, passed=True).values_list("scenario_id", flat=True).distinct()
-    )
+    """Per scenario set: how many different scenarios the user has passed (attempts that count), of how
+    many needed. Two queries."""
+    passed_ids = set(Attempt.objects.counting().filter(user=user).values_list("scenario_id", flat=True).distinct())
     progress = []
     for scenario_set in ScenarioSet.objects.prefetch_related("scenarios").order_by("title"):
         in_set = {page.pk for page in scenario_set.scenarios.all()}

@@ -1,16 +1,35 @@
-"""Case scenarios' part of a person's data: their mapping attempts
+"""Case scenarios' part of a person's data: their mapping attempts, trainers' comments on them,
+when they first saw each model answer, and the review comments they wrote as a trainer
 (see privacy.registry)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from scenarios.models import Attempt
+from scenarios.models import Attempt, ModelAnswerSeen, ReviewComment
 
 SECTION = "case_scenarios"
 
 
+def _comments(attempt: Attempt) -> list[dict[str, Any]]:
+    return [
+        {
+            "on": f"{comment.get_target_display()} {comment.key}",
+            "comment": comment.text,
+            "by": comment.author.get_full_name() if comment.author else "",
+            "at": comment.created_at,
+        }
+        for comment in attempt.review_comments.all()
+    ]
+
+
 def export_user_data(user: Any) -> dict[str, Any]:
+    attempts = (
+        Attempt.objects.filter(user=user)
+        .select_related("scenario")
+        .prefetch_related("review_comments__author")
+        .order_by("created_at", "id")
+    )
     return {
         "attempts": [
             {
@@ -21,23 +40,41 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "mapping": attempt.mapping,
                 "score": attempt.score,
                 "passed": attempt.passed,
+                "practice": attempt.practice,
                 "trainer_score": attempt.override_score,
                 "trainer_note": attempt.override_note,
+                "review": attempt.get_review_display(),
+                "reviewed_at": attempt.reviewed_at,
+                "review_note": attempt.review_note,
+                "trainer_comments": _comments(attempt),
             }
-            for attempt in Attempt.objects.filter(user=user).select_related("scenario").order_by("created_at", "id")
-        ]
+            for attempt in attempts
+        ],
+        "model_answers_first_seen": [
+            {"scenario": seen.scenario.title, "at": seen.first_seen_at}
+            for seen in ModelAnswerSeen.objects.filter(user=user).select_related("scenario").order_by("first_seen_at")
+        ],
+        "review_comments_written": [
+            {"scenario": comment.attempt.scenario.title, "comment": comment.text, "at": comment.created_at}
+            for comment in ReviewComment.objects.filter(author=user).select_related("attempt__scenario")
+        ],
     }
 
 
 def anonymise_user(user: Any) -> None:
-    """Scores, results and where each item was placed stay, so the scenario
-    statistics (including the most common misplacements) stay right; the
-    learner's own words - statements, goals, the reason for their scaling
-    number - and the trainer's note about them go."""
+    """Scores, results, where each item was placed, whether an attempt was practice and how a
+    trainer's review went stay, so the scenario statistics (including the most common
+    misplacements and how often trainers agree with the marking) stay right; the learner's own
+    words - statements, goals, the reason for their scaling number - and what trainers wrote
+    about them (notes and comments) go. Comments this person wrote as a trainer stay with the
+    learner they were for, under the erased name."""
     for attempt in Attempt.objects.filter(user=user):
         mapping = dict(attempt.mapping or {})
         scaling = mapping.get("scaling") if isinstance(mapping.get("scaling"), dict) else {}
         mapping.update(statements=[], goals=[], scaling={**scaling, "reason": ""})
         attempt.mapping = mapping
         attempt.override_note = ""
-        attempt.save(update_fields=["mapping", "override_note"])
+        attempt.review_note = ""
+        attempt.save(update_fields=["mapping", "override_note", "review_note"])
+    ReviewComment.objects.filter(attempt__user=user).delete()
+    ModelAnswerSeen.objects.filter(user=user).delete()

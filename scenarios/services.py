@@ -20,9 +20,20 @@ from outbox.statements import queue_statement
 from outbox.xapi import Activity
 from outbox.xapi import Result as StatementResult
 from scenarios.convert import cached_scenario, page_to_scenario, scenario_version
-from scenarios.models import AcceptedAlternative, Attempt, AttemptStatus, JargonTerm, ScenarioPage, ScenarioSet
+from scenarios.emails import review_done
+from scenarios.models import (
+    AcceptedAlternative,
+    Attempt,
+    AttemptStatus,
+    JargonTerm,
+    ModelAnswerSeen,
+    ReviewStatus,
+    ScenarioPage,
+    ScenarioSet,
+)
 from scenarios.scenario_file import Mapping, Scenario, mapping_from_data
 from scenarios.scoring import JargonEntry, Result, score_mapping
+from scenarios.trust import doubts_in, needs_review
 
 
 class AttemptError(Exception):
@@ -98,6 +109,9 @@ def submit_attempt(attempt: Attempt, data: dict[str, Any], today: dt.date | None
         locked.status = AttemptStatus.SUBMITTED
         locked.model_version = scenario_version(scenario)
         locked.submitted_at = timezone.now()
+        # Seen before this submission: the answer may have been written with the model answer in view.
+        locked.practice = ModelAnswerSeen.objects.filter(user_id=locked.user_id, scenario=page).exists()
+        locked.review = review_status(locked, page.pass_mark)
         locked.save()
         queue_statement(
             f"scenario-attempt:{locked.pk}",
@@ -113,14 +127,34 @@ def submit_attempt(attempt: Attempt, data: dict[str, Any], today: dt.date | None
     return result
 
 
+def review_status(attempt: Attempt, pass_mark: int) -> str:
+    """Awaiting review when the marking is doubtful and would count; a trainer's decision is never undone."""
+    if attempt.review in (ReviewStatus.CONFIRMED, ReviewStatus.CHANGED):
+        return attempt.review
+    doubtful = needs_review(
+        passed=attempt.passed, practice=attempt.practice, doubts=doubts_in(attempt.result, pass_mark)
+    )
+    return ReviewStatus.AWAITING if doubtful and attempt.override_score is None else ReviewStatus.NOT_NEEDED
+
+
+def note_model_answer_seen(user: Any, page: ScenarioPage) -> None:
+    """Keep the first time `user` was shown `page`'s model answer; later attempts are practice.
+
+    One INSERT that does nothing when a row exists, so the first time stays and
+    two result pages opened at once cannot collide."""
+    ModelAnswerSeen.objects.bulk_create(
+        [ModelAnswerSeen(user=user, scenario=page, first_seen_at=timezone.now())], ignore_conflicts=True
+    )
+
+
 def record_set_completions(user: Any, page: ScenarioPage, today: dt.date) -> None:
-    """Record completion of every set containing `page` that the user has now passed enough of."""
+    """Record completion of every set containing `page` that the user has now passed enough of,
+    counting only attempts that can be trusted (`AttemptQuerySet.counting`)."""
     for scenario_set in ScenarioSet.objects.filter(scenarios=page).select_related("training"):
         scenario_ids = scenario_set.scenarios.values_list("id", flat=True)
         passed = (
-            Attempt.objects.submitted()
+            Attempt.objects.counting()
             .filter(user=user, scenario_id__in=scenario_ids)
-            .filter(passed=True)
             .values("scenario_id")
             .distinct()
             .count()
@@ -140,14 +174,25 @@ def override_score(attempt: Attempt, by: Any, score: int, note: str, today: dt.d
         locked = Attempt.objects.select_for_update().select_related("scenario").get(pk=attempt.pk)
         if locked.is_draft:
             raise AttemptError("Only a submitted attempt can have its score changed.")
+        if locked.user_id == getattr(by, "pk", None):
+            raise AttemptError("You cannot change the score of your own attempt: ask another trainer.")
         locked.override_score = score
         locked.override_note = note.strip()
         locked.overridden_by = by
         locked.overridden_at = timezone.now()
         locked.passed = score >= locked.scenario.pass_mark
+        reviewed = locked.awaiting_review
+        if reviewed:
+            # Changing a doubtful attempt's score is the trainer's review of it.
+            locked.review = ReviewStatus.CHANGED
+            locked.review_note = locked.override_note
+            locked.reviewed_by = by
+            locked.reviewed_at = locked.overridden_at
         locked.save()
         if locked.passed:
             record_set_completions(locked.user, locked.scenario, today or timezone.localdate())
+        if reviewed:
+            review_done(locked)
     return locked
 
 
@@ -221,7 +266,8 @@ def accept_alternative(
                 attempt.score = result.score
                 attempt.passed = result.passed if attempt.override_score is None else attempt.passed
                 attempt.model_version = scenario_version(changed)
-                attempt.save(update_fields=["result", "score", "passed", "model_version", "updated_at"])
+                attempt.review = review_status(attempt, locked.pass_mark)
+                attempt.save(update_fields=["result", "score", "passed", "model_version", "review", "updated_at"])
                 if attempt.passed:
                     record_set_completions(attempt.user, locked, timezone.localdate())
         return AcceptedAlternative.objects.create(

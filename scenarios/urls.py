@@ -13,6 +13,9 @@ urlpatterns = [
     path("attempts/<int:pk>/draft/", views.draft, name="draft"),
     path("attempts/<int:pk>/result/", views.result, name="result"),
     path("attempts/<int:pk>/override/", views.override, name="override"),
+    path("reviews/", views.reviews, name="reviews"),
+    path("reviews/<int:pk>/", views.review, name="review"),
+    path("reviews/<int:pk>/comment/", views.comment, name="comment"),
     path("trainers/<slug:slug>/", views.report, name="report"),
     path("trainers/<slug:slug>/accept/", views.accept, name="accept"),
 ]

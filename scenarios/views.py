@@ -17,16 +17,24 @@ from django.views.decorators.http import require_GET, require_POST
 
 from scenarios.forms import PLACE_CHOICES, MappingForm, int_param
 from scenarios.kept_answers import KeptAnswer, drop_kept_answer, keep_answer, take_kept_answer
-from scenarios.models import AcceptedAlternative, Attempt, ScenarioPage
+from scenarios.models import AcceptedAlternative, Attempt, ModelAnswerSeen, ScenarioPage
 from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
+from scenarios.reviewing import (
+    add_comment,
+    agreement,
+    comments_by_target,
+    confirm_attempt,
+    review_queue,
+)
 from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, MAX_TEXT_CHARS, ScenarioFileError, model_mapping
 from scenarios.scoring import text_hints
 from scenarios.services import (
     AttemptError,
     accept_alternative,
     jargon_entries,
+    note_model_answer_seen,
     override_score,
     preview_alternative,
     save_draft,
@@ -51,7 +59,9 @@ def _own_attempt(request: HttpRequest, pk: int) -> Attempt:
 
 
 def _visible_attempt(request: HttpRequest, pk: int) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("scenario", "user", "overridden_by"), pk=_checked_pk(pk))
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("scenario", "user", "overridden_by", "reviewed_by"), pk=_checked_pk(pk)
+    )
     if attempt.user_id != request.user.pk and not can_review(request.user):
         raise Http404
     return attempt
@@ -101,7 +111,14 @@ def builder(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "scenarios/builder.html",
-        {"attempt": attempt, "page": page, "scenario": scenario, "form": form, **_board(form)},
+        {
+            "attempt": attempt,
+            "page": page,
+            "scenario": scenario,
+            "form": form,
+            "practice": ModelAnswerSeen.objects.filter(user_id=attempt.user_id, scenario=page).exists(),
+            **_board(form),
+        },
         status=status,
     )
 
@@ -238,6 +255,9 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         for given in [placements.get(item.id)]
     ]
     is_owner = attempt.user_id == request.user.pk
+    if is_owner:
+        # The page shows the model answer: from now on this learner's attempts at it are practice.
+        note_model_answer_seen(request.user, page)
     feedback = (attempt.result or {}).get("feedback", [])
     rescores = attempt.rescores(AcceptedAlternative.objects.filter(scenario=page).order_by("accepted_at", "pk"))
     return render(
@@ -261,6 +281,8 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "is_owner": is_owner,
             "whose": "Your" if is_owner else "Their",
             "learner_name": attempt.user.get_full_name() or attempt.user.email,
+            "doubts": attempt.doubts() if attempt.awaiting_review else [],
+            "review_comments": comments_by_target(attempt),
         },
     )
 
@@ -296,6 +318,110 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("scenarios:result", pk=attempt.pk)
 
 
+def _reviewer(request: HttpRequest) -> None:
+    if not can_review(request.user):
+        raise Http404
+
+
+@login_required
+@require_GET
+def reviews(request: HttpRequest) -> HttpResponse:
+    """The review queue: doubtful attempts that would count, oldest first, and how often trainers agree."""
+    _reviewer(request)
+    page_obj = Paginator(review_queue(), 25).get_page(request.GET.get("page"))
+    return render(request, "scenarios/reviews.html", {"page_obj": page_obj, "agreement": agreement()})
+
+
+def _submitted_attempt(request: HttpRequest, pk: int) -> Attempt:
+    _reviewer(request)
+    attempt = _visible_attempt(request, pk)
+    if attempt.is_draft:
+        raise Http404
+    return attempt
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """One attempt under review: the engine's reasons, the learner's board with comments in place, the decision."""
+    attempt = _submitted_attempt(request, pk)
+    error = ""
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        note = request.POST.get("note", "")
+        try:
+            if decision == "confirm":
+                confirm_attempt(attempt, request.user, note)
+                done = "You confirmed the score."
+            elif decision == "change":
+                score = int_param(request.POST.get("score"), 100)
+                override_score(attempt, request.user, -1 if score is None else score, note)
+                done = "You changed the score."
+            else:
+                raise AttemptError("Choose whether to confirm the score or change it.")
+        except AttemptError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"{done} {attempt.user.get_full_name() or 'The learner'} has been told by email.")
+            return redirect("scenarios:reviews")
+    return render(
+        request, "scenarios/review.html", _review_context(request, attempt, error), status=400 if error else 200
+    )
+
+
+def _review_context(request: HttpRequest, attempt: Attempt, error: str = "") -> dict[str, Any]:
+    scenario = attempt.scenario.to_scenario()
+    placements = (attempt.mapping or {}).get("placements") or {}
+    cards = [
+        {
+            "item": item,
+            "given": CATEGORY_LABELS.get(placements.get(item.id) or "", "Not placed"),
+            "model": CATEGORY_LABELS[item.category],
+            "right": item.accepts(placements.get(item.id) or ""),
+        }
+        for item in scenario.items
+    ]
+    return {
+        "attempt": attempt,
+        "page": attempt.scenario,
+        "scenario": scenario,
+        "cards": cards,
+        "statements": _numbered(attempt.statements(), scenario.statement_label),
+        "goals": _numbered(attempt.goals(), scenario.goal_label),
+        "scaling": (attempt.mapping or {}).get("scaling") or {},
+        "doubts": attempt.doubts(),
+        "feedback": (attempt.result or {}).get("feedback", []),
+        "review_comments": comments_by_target(attempt),
+        "own": attempt.user_id == request.user.pk,
+        "learner_name": attempt.user.get_full_name() or attempt.user.email,
+        "error": error,
+        "posted": request.POST if request.method == "POST" else {},
+        "comment_error": "",
+        "comment_at": None,
+    }
+
+
+def _numbered(texts: list[str], label: str) -> list[tuple[int, str, str]]:
+    """The texts the learner wrote, numbered as the result page shows them (empty boxes left out)."""
+    return [(n, text, f"{label} {n}") for n, text in enumerate((t for t in texts if t.strip()), 1)]
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a comment beside one card, statement or goal and go back to that place on the review page.
+    A refused comment is shown again with its text and the reason, so nothing typed is lost."""
+    attempt = _submitted_attempt(request, pk)
+    target, key = request.POST.get("target", ""), request.POST.get("key", "")
+    try:
+        add_comment(attempt, request.user, target, key, request.POST.get("text", ""))
+    except AttemptError as exc:
+        context = _review_context(request, attempt)
+        context.update(comment_error=str(exc), comment_at=(target, key))
+        return render(request, "scenarios/review.html", context, status=400)
+    messages.success(request, "Your comment was added. The learner sees it beside what they wrote.")
+    return redirect(f"{reverse('scenarios:review', args=[attempt.pk])}#{target}-{key}")
+
+
 @login_required
 @require_GET
 def report(request: HttpRequest, slug: str) -> HttpResponse:
@@ -311,7 +437,14 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "scenarios/report.html",
-        {"page": page, "scenario": scenario, "report": scenario_report(page, scenario), "page_obj": page_obj},
+        {
+            "page": page,
+            "scenario": scenario,
+            "report": scenario_report(page, scenario),
+            "page_obj": page_obj,
+            "agreement": agreement(ScenarioPage.objects.filter(pk=page.pk)),
+            "awaiting": Attempt.objects.awaiting_review().filter(scenario=page).count(),
+        },
     )
 
 

@@ -8,17 +8,23 @@ from scenarios.models.attempts import (
     AttemptQuerySet,
     AttemptStatus,
     JargonTerm,
+    ReviewStatus,
     ScenarioSet,
 )
 from scenarios.models.pages import FrameworkChoice, ScenarioIndexPage, ScenarioPage
+from scenarios.models.reviews import CommentTarget, ModelAnswerSeen, ReviewComment
 
 __all__ = [
     "AcceptedAlternative",
     "Attempt",
     "AttemptQuerySet",
     "AttemptStatus",
+    "CommentTarget",
     "FrameworkChoice",
     "JargonTerm",
+    "ModelAnswerSeen",
+    "ReviewComment",
+    "ReviewStatus",
     "ScenarioIndexPage",
     "ScenarioPage",
     "ScenarioSet",

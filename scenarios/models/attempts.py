@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from matrix.models import Training, TrainingKind
 from scenarios.scoring import JargonEntry
+from scenarios.trust import Doubt, doubts_in
 
 
 class JargonTerm(models.Model):
@@ -70,9 +71,23 @@ class AttemptStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"
 
 
+class ReviewStatus(models.TextChoices):
+    NOT_NEEDED = "", "Not needed"
+    AWAITING = "awaiting", "Awaiting a trainer's review"
+    CONFIRMED = "confirmed", "Confirmed by a trainer"
+    CHANGED = "changed", "Score changed by a trainer"
+
+
 class AttemptQuerySet(models.QuerySet["Attempt"]):
     def submitted(self) -> AttemptQuerySet:
         return self.filter(status=AttemptStatus.SUBMITTED)
+
+    def counting(self) -> AttemptQuerySet:
+        """Passed attempts that count towards a scenario set: not practice, not waiting for a trainer."""
+        return self.submitted().filter(passed=True, practice=False).exclude(review=ReviewStatus.AWAITING)
+
+    def awaiting_review(self) -> AttemptQuerySet:
+        return self.submitted().filter(review=ReviewStatus.AWAITING)
 
     def progress_by_scenario(self, user: Any, scenario_ids: list[int]) -> dict[int, dict[str, Any]]:
         """Per scenario: the learner's open draft, best score and whether passed, in one query."""
@@ -83,7 +98,11 @@ class AttemptQuerySet(models.QuerySet["Attempt"]):
                 drafts=Count("id", filter=Q(status=AttemptStatus.DRAFT)),
                 draft_id=Max("id", filter=Q(status=AttemptStatus.DRAFT)),
                 best=Max("score", filter=Q(status=AttemptStatus.SUBMITTED)),
-                passes=Count("id", filter=Q(status=AttemptStatus.SUBMITTED, passed=True)),
+                passes=Count(
+                    "id",
+                    filter=Q(status=AttemptStatus.SUBMITTED, passed=True, practice=False)
+                    & ~Q(review=ReviewStatus.AWAITING),
+                ),
                 submitted=Count("id", filter=Q(status=AttemptStatus.SUBMITTED)),
             )
         )
@@ -115,6 +134,16 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
+    practice = models.BooleanField(
+        default=False,
+        help_text="Submitted after the learner had seen this scenario's model answer, so it never counts.",
+    )
+    review = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.NOT_NEEDED, blank=True)
+    review_note = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AttemptQuerySet.as_manager()
 
@@ -123,6 +152,7 @@ class Attempt(models.Model):
         indexes = [
             models.Index(fields=["scenario", "status"]),
             models.Index(fields=["user", "scenario", "status"]),
+            models.Index(fields=["review"], condition=Q(review="awaiting"), name="scenarios_attempt_awaiting"),
         ]
 
     def __str__(self) -> str:
@@ -131,6 +161,18 @@ class Attempt(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == AttemptStatus.DRAFT
+
+    @property
+    def awaiting_review(self) -> bool:
+        return self.review == ReviewStatus.AWAITING
+
+    @property
+    def counts(self) -> bool:
+        """Whether this attempt counts towards a scenario set (see AttemptQuerySet.counting)."""
+        return self.status == AttemptStatus.SUBMITTED and self.passed and not self.practice and not self.awaiting_review
+
+    def doubts(self) -> list[Doubt]:
+        return doubts_in(self.result, self.scenario.pass_mark)
 
     @property
     def final_score(self) -> int | None:

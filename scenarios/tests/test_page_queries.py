@@ -13,8 +13,10 @@ from scenarios.tests.conftest import model_post
 
 pytestmark = pytest.mark.django_db
 
-BUILDER_QUERIES = 7
-RESULT_QUERIES = 9  # the last: the scenario's accepted alternatives, which record every rescoring
+BUILDER_QUERIES = 8  # the last: whether the learner has seen the model answer (a practice attempt)
+# The scenario's accepted alternatives (which record every rescoring), noting that the owner has now
+# seen the model answer (one INSERT ... ON CONFLICT DO NOTHING), and the trainers' comments.
+RESULT_QUERIES = 11
 
 
 def _submit(user, page, scenario):

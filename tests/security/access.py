@@ -34,6 +34,8 @@ PARAMS: dict[str, Callable[[Site], dict[str, Any]]] = {
     "scenarios:draft": lambda s: {"pk": s.records.draft.pk},
     "scenarios:result": lambda s: {"pk": s.records.attempt.pk},
     "scenarios:override": lambda s: {"pk": s.records.attempt.pk},
+    "scenarios:review": lambda s: {"pk": s.records.attempt.pk},
+    "scenarios:comment": lambda s: {"pk": s.records.attempt.pk},
     "training:accept_offer": lambda s: {"pk": s.records.booking.pk},
     "training:decline_offer": lambda s: {"pk": s.records.booking.pk},
     "training:offer": lambda s: {"pk": s.records.booking.pk},

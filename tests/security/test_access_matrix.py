@@ -91,6 +91,9 @@ RULES: dict[str, dict[str, str]] = {
     "scenarios:result": only(*REVIEWERS, refused="404"),
     "scenarios:report": only("trainer", "other_trainer", "admin", refused="404"),
     "scenarios:accept": only(refused="404"),  # needs ?attempt=; without it nobody gets a page
+    "scenarios:reviews": only("trainer", "other_trainer", "admin", refused="404"),
+    "scenarios:review": only("trainer", "other_trainer", "admin", refused="404"),
+    "scenarios:comment": signed_in("405"),
     "scenarios:start": signed_in("405"),
     "scenarios:override": signed_in("405"),
     "scenarios:draft": everyone("405"),
@@ -260,13 +263,15 @@ def _posts(site: Any) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
         ("scenarios:draft", {"pk": draft.pk}, {"statement_1": "Overwritten by someone else"}),
         ("scenarios:builder", {"pk": draft.pk}, {"action": "submit", "statement_1": "Overwritten"}),
         ("scenarios:override", {"pk": attempt.pk}, {"score": "1", "note": "Lowered by someone else"}),
+        ("scenarios:review", {"pk": attempt.pk}, {"decision": "change", "score": "1", "note": "Lowered"}),
+        ("scenarios:comment", {"pk": attempt.pk}, {"target": "goal", "key": "1", "text": "Written by someone else"}),
         ("privacy:person", {"pk": site.people["learner"].pk}, {"confirm": "on"}),
     ]
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "other_agency", "other_lead", "other_trainer", "editor"])
 def test_no_one_changes_sams_records_by_posting_to_their_ids(site, persona):
-    from scenarios.models import Attempt
+    from scenarios.models import Attempt, ReviewComment
     from training.models import Booking
 
     before = (
@@ -274,11 +279,12 @@ def test_no_one_changes_sams_records_by_posting_to_their_ids(site, persona):
         Attempt.objects.get(pk=site.records.draft.pk).mapping,
         Attempt.objects.get(pk=site.records.attempt.pk).override_score,
         site.people["learner"].__class__.objects.get(pk=site.people["learner"].pk).email,
+        ReviewComment.objects.count(),
     )
     client = client_for(site, persona)
     for name, kwargs, data in _posts(site):
-        if persona == "other_trainer" and name == "scenarios:override":
-            continue  # trainers may override scores: that is their job
+        if persona == "other_trainer" and name in {"scenarios:override", "scenarios:review", "scenarios:comment"}:
+            continue  # trainers may override scores and comment in review: that is their job
         got = outcome(client.post(reverse(name, kwargs=kwargs), data))
         assert got in {"login", "401", "403", "404", "redirect"}, f"{name} as {persona}: {got}"
     after = (
@@ -286,5 +292,6 @@ def test_no_one_changes_sams_records_by_posting_to_their_ids(site, persona):
         Attempt.objects.get(pk=site.records.draft.pk).mapping,
         Attempt.objects.get(pk=site.records.attempt.pk).override_score,
         site.people["learner"].__class__.objects.get(pk=site.people["learner"].pk).email,
+        ReviewComment.objects.count(),
     )
     assert after == before
