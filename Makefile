@@ -4,11 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
+LRS_VENV := var/lrs
 
-.PHONY: run test lint mypy-baseline lock static demo bench bench-quick wrk clean loadtest backup restore
+.PHONY: run test lint mypy-baseline lock static demo bench bench-quick wrk pdf-libs clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
-run: $(VENV)/.runtime static
+run: $(VENV)/.runtime static pdf-libs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --show-accounts
 	@echo "Serving on http://127.0.0.1:8000, with the email worker beside it (Ctrl+C to stop both)"
@@ -17,8 +18,30 @@ run: $(VENV)/.runtime static
 	  $(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install test requirements and run the whole suite
-test: $(VENV)/.dev static
+test: $(VENV)/.dev static pdf-libs $(LRS_VENV)/.installed
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The learning record store the xAPI tests start (Ralph), in its own virtual
+# environment so its dependencies never meet the app's pins (tools/lrs/).
+$(LRS_VENV)/.installed: tools/lrs/requirements.txt
+	python3 -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install -q --upgrade pip
+	$(LRS_VENV)/bin/pip install -q -r tools/lrs/requirements.txt
+	@touch $@
+
+# Certificate PDFs (WeasyPrint) need Pango and a font from the system: installed
+# from Debian's packages when missing and we are root; otherwise we stop and say what to install.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation
+pdf-libs:
+	@if ! { ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; }; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Pango and fonts for certificate PDFs: $(PDF_PACKAGES)"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    { apt-get install -y -qq $(PDF_PACKAGES) || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }; } >/dev/null; \
+	  else \
+	    echo "Certificate PDFs need Pango and a font: apt-get install $(PDF_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
 
 ## make lint: every check CI runs besides the tests; the first that fails stops it (see docs/architecture.md, "Contracts")
 # mypy's baseline (mypy-baseline.txt) may only shrink: a new error fails, and so does a fixed one still listed

@@ -8,6 +8,8 @@ both who may and who may not see a page.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -154,3 +156,34 @@ def home_page(db: Any) -> Any:
 
     demo.load(io.StringIO())
     return HomePage.objects.get()
+
+
+@pytest.fixture(scope="session")
+def lrs_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A real learning record store (Ralph) on 127.0.0.1, started once per test process."""
+    from tools.lrs import server
+
+    if not server.installed():
+        reason = "Ralph (the test LRS) is not installed in var/lrs: `make test` installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    store = server.LRS(tmp_path_factory.mktemp("lrs"))
+    store.start()
+    yield store
+    store.stop()
+
+
+@pytest.fixture
+def lrs(lrs_server: Any, settings: Any) -> Any:
+    """The platform pointed at the test LRS. Each test has its own site address,
+    so its statement ids (derived from the site and the event) are its own."""
+    from tools.lrs import server
+
+    if lrs_server.process is None:  # a test stopped it to see nothing is lost
+        lrs_server.start()
+    settings.XAPI_ENDPOINT = lrs_server.endpoint
+    settings.XAPI_KEY = server.KEY
+    settings.XAPI_SECRET = server.SECRET
+    settings.SITE_URL = f"http://{uuid.uuid4().hex[:12]}.learning.test"
+    return lrs_server

@@ -1,81 +1,52 @@
-"""The certificate as a one-page A4 PDF, drawn with reportlab."""
+"""The certificate as a tagged, accessible one-page PDF (PDF/UA-1), made by
+WeasyPrint from the same template as the certificate page."""
 
 from __future__ import annotations
 
-import io
+import base64
+from pathlib import Path
 
 from django.conf import settings
-from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 
 from courses.models import Certificate
 
-INK = HexColor("#0b0c0c")
-ACCENT = HexColor("#1d70b8")
-MUTED = HexColor("#484949")
+LOGO = "images/logo.svg"
+STYLESHEET = "css/certificate-pdf.css"
+
+
+def _static_file(name: str) -> Path:
+    found = finders.find(name)
+    if not found:
+        raise FileNotFoundError(f"The static file {name} is missing: the certificate PDF needs it.")
+    return Path(found)
+
+
+def logo_data_uri() -> str:
+    """The logo travels inside the HTML, so rendering fetches nothing."""
+    encoded = base64.b64encode(_static_file(LOGO).read_bytes()).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
 
 
 def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
-    buffer = io.BytesIO()
-    width, height = landscape(A4)
-    # The language and a title shown in the viewer's title bar (rather than the
-    # file name) let screen readers read the document properly.
-    pdf = canvas.Canvas(buffer, pagesize=(width, height), lang="en-GB")
-    pdf.setTitle(f"Certificate: {certificate.course_title}")
-    pdf.setAuthor(settings.PARTNERSHIP_NAME)
-    pdf.setSubject(
-        f"Certificate of completion {certificate.display_code}: {certificate.learner_name}, {certificate.course_title}"
+    # Imported here: WeasyPrint parses its stylesheets on import, which every
+    # process start (and every manage.py command) would otherwise pay for.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
+    html = render_to_string(
+        "courses/certificate_document.html",
+        {
+            "certificate": certificate,
+            "verify_url": verify_url,
+            "logo_src": logo_data_uri(),
+            "PARTNERSHIP_NAME": settings.PARTNERSHIP_NAME,
+        },
     )
-    pdf.setCreator(settings.PARTNERSHIP_NAME)
-    pdf.setKeywords(["certificate", "e-learning", "Signs of Safety"])
-    pdf.setViewerPreference("DisplayDocTitle", "true")
-
-    pdf.setStrokeColor(ACCENT)
-    pdf.setLineWidth(4)
-    pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
-
-    centre = width / 2
-    pdf.setFillColor(MUTED)
-    pdf.setFont("Helvetica", 14)
-    pdf.drawCentredString(centre, height - 40 * mm, settings.PARTNERSHIP_NAME)
-    pdf.setFillColor(INK)
-    pdf.setFont("Helvetica-Bold", 30)
-    pdf.drawCentredString(centre, height - 62 * mm, "Certificate of completion")
-    pdf.setFont("Helvetica", 16)
-    pdf.drawCentredString(centre, height - 82 * mm, "This is to certify that")
-    pdf.setFont("Helvetica-Bold", 26)
-    pdf.drawCentredString(centre, height - 98 * mm, certificate.learner_name)
-    pdf.setFont("Helvetica", 16)
-    pdf.drawCentredString(centre, height - 114 * mm, "has completed the e-learning course")
-    pdf.setFont("Helvetica-Bold", 20)
-    _centred_lines(pdf, certificate.course_title, centre, height - 130 * mm, width - 60 * mm, "Helvetica-Bold", 20)
-    pdf.setFont("Helvetica", 16)
-    pdf.drawCentredString(centre, height - 152 * mm, f"on {certificate.issued_on:%-d %B %Y}")
-
-    pdf.setFillColor(MUTED)
-    pdf.setFont("Helvetica", 12)
-    pdf.drawCentredString(centre, 34 * mm, f"Verification code: {certificate.display_code}")
-    pdf.drawCentredString(centre, 27 * mm, f"Check this certificate at {verify_url}")
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def _centred_lines(pdf: canvas.Canvas, text: str, x: float, y: float, max_width: float, font: str, size: int) -> None:
-    """Long course titles wrap onto a second line instead of running off the page."""
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        trial = f"{current} {word}".strip()
-        if pdf.stringWidth(trial, font, size) > max_width and current:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    for index, line in enumerate(lines[:2]):
-        pdf.drawCentredString(x, y - index * (size + 4), line)
+    # Only data: URLs may be fetched: a learner's name or a course title can
+    # never make the server read a local file or call another host.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    document = HTML(string=html, url_fetcher=fetcher)
+    stylesheet = CSS(filename=str(_static_file(STYLESHEET)), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -27,6 +27,8 @@ from courses.outline import load_outline
 from courses.rules import Option, check_answer, checks_needed, course_complete, new_code, score_percent
 from matrix.models import CompletionSource
 from matrix.services import mark_started, record_completion
+from outbox.statements import queue_statement
+from outbox.xapi import Activity, Result
 from people.models import User
 
 # Reopening the lesson the learner last opened writes nothing within this time:
@@ -209,6 +211,13 @@ def complete_course_if_done(user: User, course: CoursePage, today: dt.date | Non
         )
         if course.training_id is not None:
             record_completion(user, course.training, today, CompletionSource.ELEARNING, f"course:{course.pk}")
+        queue_statement(
+            f"course-completion:{completion.pk}",
+            user,
+            "completed",
+            Activity("course", f"course/{course.pk}", course.title),
+            Result(score_percent=completion.score_percent, success=True),
+        )
         issue_certificate(completion)
     return completion
 
@@ -220,7 +229,7 @@ def issue_certificate(completion: CourseCompletion) -> Certificate:
     for _ in range(5):
         try:
             with transaction.atomic():
-                return Certificate.objects.create(
+                certificate = Certificate.objects.create(
                     completion=completion,
                     user=completion.user,
                     course=completion.course,
@@ -229,6 +238,15 @@ def issue_certificate(completion: CourseCompletion) -> Certificate:
                     issued_on=completion.completed_on,
                     code=new_code(),
                 )
+                queue_statement(
+                    f"certificate:{certificate.code}",
+                    completion.user,
+                    "earned",
+                    Activity(
+                        "certificate", f"certificate/{certificate.code}", f"Certificate: {certificate.course_title}"
+                    ),
+                )
+                return certificate
         except IntegrityError:
             # A clash of random codes is astronomically rare; draw again.
             continue

@@ -11,10 +11,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.blocks import check_view
-from courses.certificates import certificate_pdf
+from courses.certificates import LOGO, certificate_pdf
 from courses.models import Certificate, CourseIndexPage, CoursePage, JournalEntry, LessonPage, ModulePage
 from courses.outline import load_outline
 from courses.rules import EmptyAnswer, InvalidAnswer, neighbours, normalise_code
@@ -173,6 +174,7 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
         {
             "certificate": cert,
             "verify_url": verify_url(request, cert),
+            "logo_src": static(LOGO),
             "course_url": course.get_url(request) if course else "",
             "index_url": index.get_url(request) if index else "",
         },

@@ -1,4 +1,5 @@
-"""Deploy checks about how the site is run (`manage.py check --deploy`)."""
+"""Deploy checks about how the site is run (`manage.py check --deploy`): the
+shared cache, and the media bucket when uploads go to S3."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+
+from elearning.settings.storage import S3
 
 
 @register(Tags.caches, deploy=True)
@@ -20,6 +23,29 @@ def several_servers_share_redis(app_configs: Any = None, **kwargs: Any) -> list[
                 f"APP_SERVERS is {servers} but REDIS_URL is not set.",
                 hint="Several app servers must share one Redis cache: set REDIS_URL (redis://host:6379/0).",
                 id="home.E001",
+            )
+        ]
+    return []
+
+
+@register(Tags.compatibility, deploy=True)
+def media_bucket_reachable(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """With S3_BUCKET set, the bucket must answer with these credentials:
+    otherwise every upload would fail later, in front of an editor."""
+    if settings.STORAGES["default"].get("BACKEND") != S3:
+        return []
+    from django.core.files.storage import storages
+
+    bucket = settings.LIBCLOUD_PROVIDERS.get("media", {}).get("bucket", "")
+    try:
+        storage: Any = storages.create_storage(settings.STORAGES["default"])
+        storage.check()
+    except Exception as exc:  # noqa: BLE001 - any failure means uploads would fail
+        return [
+            Error(
+                f"The media bucket {bucket!r} cannot be reached: {type(exc).__name__}: {exc}",
+                hint="Check S3_BUCKET, S3_ENDPOINT_URL, S3_REGION and the credentials (docs/integrations.md).",
+                id="home.E002",
             )
         ]
     return []

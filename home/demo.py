@@ -73,7 +73,9 @@ ACCESSIBILITY = [
         "paragraph",
         "<p>We test every main journey in a real browser with an automated accessibility checker against "
         "the Web Content Accessibility Guidelines version 2.2 AA standard. Automated checks do not find "
-        "every problem, so we also test by hand with a keyboard and at narrow screen sizes.</p>",
+        "every problem, so we also test by hand with a keyboard and at narrow screen sizes.</p>"
+        "<p>Course certificates are tagged PDFs (PDF/UA) that state their language and title, so a "
+        "screen reader reads them in order; each also has a web page version with the same details.</p>",
     ),
     ("heading", "Compliance status"),
     (
@@ -84,9 +86,6 @@ ACCESSIBILITY = [
     ("heading", "Content that is not accessible"),
     (
         "paragraph",
-        "<p>The PDF version of a course certificate is not a tagged PDF, so a screen reader may not read it "
-        "in the right order. Every certificate also has a web page version with the same details, which "
-        "you can print or save; use that one if the PDF does not work for you.</p>"
         "<p>Documents that our editors upload, such as handouts for the two-day training, may not all meet "
         "the standard. Tell us if you need one in another format.</p>"
         "<p>The drag and drop in case scenarios needs a mouse or touch screen, but every card can also be "

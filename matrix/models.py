@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class TrainingKind(models.TextChoices):
@@ -70,6 +71,8 @@ class CompletionRecord(models.Model):
     source_ref = models.CharField(max_length=120, blank=True)
     expires_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who changed what, from what, to what, when and why (matrix/history.py).
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         ordering = ["-completed_on"]
@@ -149,6 +152,7 @@ class Requirement(models.Model):
     renewal_months = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Leave empty when it never needs renewing (for example 24 for two years)."
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["training__title", "role__name"]
@@ -191,6 +195,7 @@ class Exemption(models.Model):
     )
     until = models.DateField(null=True, blank=True, help_text="Leave empty for a permanent exemption.")
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         ordering = ["-created_at"]
@@ -243,6 +248,26 @@ class RequirementAssignment(models.Model):
     team = models.ForeignKey("people.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     role = models.ForeignKey("people.Role", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     training = models.ForeignKey(Training, null=True, on_delete=models.CASCADE, related_name="+")
+    # Only the inputs are kept in the history: the derived fields are
+    # rewritten in bulk (no history) from the inputs' own histories, and the
+    # row's creation and removal (a requirement starting or stopping to apply).
+    history = HistoricalRecords(
+        excluded_fields=[
+            "status",
+            "due_on",
+            "completed_on",
+            "expires_on",
+            "booked_on",
+            "started_on",
+            "exemption_reason",
+            "status_on",
+            "recheck_on",
+            "agency",
+            "team",
+            "role",
+            "training",
+        ]
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "requirement"], name="assignment_once_per_requirement")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from matrix.history import record_changes
 from matrix.models import CompletionRecord, Exemption, RequirementAssignment, TrainingActivity
 
 SECTION = "training_record"
@@ -42,6 +43,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
             .select_related("requirement__training")
             .order_by("requirement__training__title")
         ],
+        "history": [change.as_dict() for change in record_changes(user)],
     }
 
 
@@ -49,4 +51,11 @@ def anonymise_user(user: Any) -> None:
     """Completions and statuses stay, so the matrix counts stay right; the
     reasons for an exemption (often about health or leave) go."""
     Exemption.objects.filter(user=user).update(reason=ERASED_REASON)
+    # The history of their records stays (who changed what, when, from what
+    # to what), without the exemption reasons or the free-text reasons for changes.
+    Exemption.history.filter(user_id=user.pk).update(reason=ERASED_REASON)
+    for model in (CompletionRecord, Exemption, RequirementAssignment):
+        model.history.filter(user_id=user.pk).exclude(history_change_reason__isnull=True).exclude(
+            history_change_reason=""
+        ).update(history_change_reason=ERASED_REASON)
     RequirementAssignment.objects.filter(user=user).exclude(exemption_reason="").update(exemption_reason=ERASED_REASON)

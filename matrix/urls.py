@@ -9,6 +9,7 @@ app_name = "matrix"
 urlpatterns = [
     path("", views.people, name="people"),
     path("mine/", views.mine, name="mine"),
+    path("people/<int:user_id>/", views.person, name="person"),
     path("summary/", views.summary, name="summary"),
     path("board/", views.board, name="board"),
     path("export/people.<str:fmt>", views.people_export, name="people_export"),

@@ -25,6 +25,7 @@ from matrix import reports, services, tabular
 from matrix.chart import bar_chart
 from matrix.exports import csv_response, excel_response
 from matrix.forms import ImportForm, MatrixFilterForm
+from matrix.history import person_history
 from matrix.models import ImportBatch, ImportKind, RequirementAssignment, Training, TrainingKind
 from matrix.tabular import COMPLETION_COLUMNS, DATE_HELP, STAFF_COLUMNS, FileProblem
 from people.access import is_training_admin, lead_scope_q
@@ -305,6 +306,39 @@ def mine(request: HttpRequest) -> HttpResponse:
             "cells": [(a, reports.cell_for(a)) for a in assignments],
             "sees_others": lead_scope_q(request.user) is not None,
             "extra_sections": page_sections("matrix_mine_sections", request),
+        },
+    )
+
+
+def _person_in_scope(request: HttpRequest, user_id: int) -> LearnerProfile:
+    """The person's profile, if the viewer may see them in the matrix; a 404 otherwise."""
+    scope = _scope(request)
+    profile = (
+        LearnerProfile.objects.filter(scope, user_id=user_id)
+        .select_related("user", "agency", "team", "role", "line_manager")
+        .first()
+    )
+    if profile is None:
+        raise Http404("No such person in your part of the matrix.")
+    return profile
+
+
+@login_required
+def person(request: HttpRequest, user_id: int) -> HttpResponse:
+    """One person's requirements and, for training administrators, the history
+    of every change to their training record: who, what, from what, to what, when and why."""
+    profile = _person_in_scope(request, user_id)
+    assignments = my_requirements(profile.user)
+    is_admin = is_training_admin(request.user)
+    return render(
+        request,
+        "matrix/person.html",
+        {
+            "profile": profile,
+            "person": profile.user,
+            "cells": [(a, reports.cell_for(a)) for a in assignments],
+            "is_admin": is_admin,
+            "history": person_history(profile.user) if is_admin else [],
         },
     )
 

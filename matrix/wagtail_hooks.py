@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSetGroup
 
+from lib.change_reason import ChangeReasonForm, reason_panel
 from matrix.models import CompletionRecord, Exemption, Requirement, Training
 from people.admin_views import SnippetViewSet
 
@@ -35,15 +36,19 @@ class RequirementViewSet(SnippetViewSet):
     menu_label = "Requirements"
     list_display = ["training", "role", "agency", "deadline_text"]
     list_filter = ["training", "role", "agency"]
-    panels = [
-        FieldPanel("training"),
-        FieldPanel("role"),
-        FieldPanel("agency"),
-        FieldPanel("due_within"),
-        FieldPanel("due_unit"),
-        FieldPanel("due_from"),
-        FieldPanel("renewal_months"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("training"),
+            FieldPanel("role"),
+            FieldPanel("agency"),
+            FieldPanel("due_within"),
+            FieldPanel("due_unit"),
+            FieldPanel("due_from"),
+            FieldPanel("renewal_months"),
+            reason_panel(),
+        ],
+        base_form_class=ChangeReasonForm,
+    )
 
 
 class ExemptionCreateView(CreateView):
@@ -61,7 +66,10 @@ class ExemptionViewSet(SnippetViewSet):
     list_display = ["user", "training", "reason", "until", "granted_by"]
     list_filter = ["training"]
     search_fields = ["reason"]
-    panels = [FieldPanel("user"), FieldPanel("training"), FieldPanel("reason"), FieldPanel("until")]
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("training"), FieldPanel("reason"), FieldPanel("until"), reason_panel()],
+        base_form_class=ChangeReasonForm,
+    )
 
 
 class CompletionRecordViewSet(SnippetViewSet):
@@ -70,14 +78,18 @@ class CompletionRecordViewSet(SnippetViewSet):
     menu_label = "Completions"
     list_display = ["user", "training", "completed_on", "source", "expires_on"]
     list_filter = ["training", "source"]
-    panels = [
-        FieldPanel("user"),
-        FieldPanel("training"),
-        FieldPanel("completed_on"),
-        FieldPanel("source"),
-        FieldPanel("source_ref"),
-        FieldPanel("expires_on"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldPanel("training"),
+            FieldPanel("completed_on"),
+            FieldPanel("source"),
+            FieldPanel("source_ref"),
+            FieldPanel("expires_on"),
+            reason_panel(),
+        ],
+        base_form_class=ChangeReasonForm,
+    )
 
 
 class MatrixGroup(SnippetViewSetGroup):

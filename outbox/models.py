@@ -36,3 +36,29 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} to {', '.join(self.to)}"
+
+
+class OutboundStatement(models.Model):
+    """An xAPI statement waiting for the learning record store, kept until it
+    has gone. `statement_id` is derived from `key` (what happened, e.g.
+    `completion:41`), so queueing or sending the same thing again never makes
+    a second statement in the store."""
+
+    key = models.CharField(max_length=200, unique=True)
+    statement_id = models.UUIDField(unique=True)
+    statement = models.JSONField()
+    status = models.CharField(max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        verb = self.statement.get("verb", {}).get("display", {}).get("en-GB", "")
+        name = self.statement.get("object", {}).get("definition", {}).get("name", {}).get("en-GB", "")
+        return f"xAPI: {verb} {name}".strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from outbox.models import OutboundEmail
+from outbox.models import OutboundEmail, OutboundStatement
 from people.admin_views import ReadOnlyPermissionPolicy, SnippetViewSet
 
 # Nobody, superusers included, writes or edits an email by hand in the admin:
@@ -24,4 +24,18 @@ class OutboundEmailViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class OutboundStatementViewSet(SnippetViewSet):
+    """Statements for the learning record store: what is waiting, what went, and why one failed."""
+
+    model = OutboundStatement
+    icon = "upload"
+    menu_label = "Outgoing xAPI statements"
+    menu_order = 901
+    add_to_settings_menu = True
+    list_display = ["__str__", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+
+
 register_snippet(OutboundEmailViewSet)
+register_snippet(OutboundStatementViewSet)

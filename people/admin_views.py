@@ -25,9 +25,10 @@ from django.http import HttpRequest
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
-from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
+
+from lib.admin_export import ExportingSnippetViewSet
 
 LIST_ACTIONS = ("add", "change", "delete", "view")
 
@@ -94,8 +95,9 @@ class SnippetChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     create_view_class = CreateView
 
 
-class SnippetViewSet(WagtailSnippetViewSet):
-    """Every snippet in the project uses this, so its chooser is guarded like its list."""
+class SnippetViewSet(ExportingSnippetViewSet):
+    """Every snippet in the project uses this, so its chooser is guarded like its
+    list, and its list downloads as CSV and Excel (formula-safe)."""
 
     chooser_viewset_class = SnippetChooserViewSet
 

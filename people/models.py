@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
@@ -153,6 +154,7 @@ class LearnerProfile(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     panels = [
         FieldPanel("agency"),

@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 
+from people.history import ERASURE, erase_profile_history, profile_changes
 from people.models import LearnerProfile
 from privacy.rules import placeholder_for
 
@@ -39,6 +40,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
             "leads_agency": str(profile.leads_agency or ""),
             "leads_teams": sorted(profile.leads_teams.values_list("name", flat=True)),
         },
+        "profile_history": [change.as_dict() for change in profile_changes(user)],
     }
 
 
@@ -58,10 +60,12 @@ def anonymise_user(user: Any) -> None:
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    erase_profile_history(user)
     # Agency, team, role and start date stay: the statistics are counted by them.
     profile = LearnerProfile.objects.filter(user=user).first()
     if profile is not None:
         profile.line_manager = None
         profile.leads_agency = None
+        profile._change_reason = ERASURE  # type: ignore[attr-defined]  # read by django-simple-history
         profile.save(update_fields=["line_manager", "leads_agency", "updated_at"])
         profile.leads_teams.clear()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from lib.change_reason import ChangeReasonForm, reason_panel
 from people.admin_views import SnippetViewSet, refuse_user_bulk_escalation
 from people.models import Agency, LearnerProfile, Role, Team
 
@@ -39,6 +41,7 @@ class LearnerProfileViewSet(SnippetViewSet):
     menu_label = "Learner profiles"
     list_display = ["user", "agency", "team", "role", "start_date"]
     list_filter = ["agency", "role"]
+    edit_handler = ObjectList([*LearnerProfile.panels, reason_panel()], base_form_class=ChangeReasonForm)
 
 
 class PeopleGroup(SnippetViewSetGroup):

@@ -56,6 +56,7 @@ _ADMIN_RECORDS = {
 # URL name -> (action, how to find the one person shown, or None for a list).
 AUDITED: dict[str, tuple[str, SubjectFinder | None]] = {
     "matrix:people": (AuditAction.VIEW, None),
+    "matrix:person": (AuditAction.VIEW, _user_by_pk),
     "matrix:summary": (AuditAction.VIEW, None),
     "matrix:board": (AuditAction.VIEW, None),
     "matrix:people_export": (AuditAction.EXPORT, None),

@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from matrix.models import CompletionSource
 from matrix.services import mark_started, record_completion
+from outbox.statements import queue_statement
+from outbox.xapi import Activity
+from outbox.xapi import Result as StatementResult
 from scenarios.convert import cached_scenario, page_to_scenario, scenario_version
 from scenarios.emails import review_done
 from scenarios.models import (
@@ -110,6 +113,14 @@ def submit_attempt(attempt: Attempt, data: dict[str, Any], today: dt.date | None
         locked.practice = ModelAnswerSeen.objects.filter(user_id=locked.user_id, scenario=page).exists()
         locked.review = review_status(locked, page.pass_mark)
         locked.save()
+        queue_statement(
+            f"scenario-attempt:{locked.pk}",
+            locked.user,
+            "passed" if locked.passed else "failed",
+            Activity("scenario", f"scenario/{page.pk}", page.title),
+            StatementResult(score_percent=locked.score, success=bool(locked.passed)),
+            when=locked.submitted_at,
+        )
         if locked.passed:
             record_set_completions(locked.user, page, today or timezone.localdate())
     attempt.refresh_from_db()

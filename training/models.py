@@ -10,6 +10,7 @@ a `BookingAuditEntry`. `Attendance` is one mark per booking per day.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -413,3 +414,28 @@ class BookingAuditEntry(models.Model):
     def __str__(self) -> str:
         who = self.actor or "The system"
         return f"{self.at:%d %b %Y %H:%M}: {who} - {self.get_action_display()}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar subscription address: their confirmed
+    training, and the events they run as a trainer. The token is the only key
+    (calendar programs cannot sign in), so it is long and random, and the
+    person can replace it, which makes the old address answer 404."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Calendar subscription of {self.user}"
+
+    def renew(self) -> None:
+        self.token = new_feed_token()
+        self.created_at = timezone.now()
+        self.last_fetched_at = None
+        self.save(update_fields=["token", "created_at", "last_fetched_at"])

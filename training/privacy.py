@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from training.models import Booking, BookingAuditEntry, TrainerLicence
+from training.models import Booking, BookingAuditEntry, CalendarFeed, TrainerLicence
 
 SECTION = "classroom_training"
 
@@ -39,6 +39,10 @@ def export_user_data(user: Any) -> dict[str, Any]:
             {"reference": licence.reference, "course_kind": licence.course_kind}
             for licence in TrainerLicence.objects.filter(trainer=user).order_by("id")
         ],
+        "calendar_subscription": [
+            {"created_at": feed.created_at, "last_read_at": feed.last_fetched_at}
+            for feed in CalendarFeed.objects.filter(user=user)
+        ],
     }
 
 
@@ -51,3 +55,5 @@ def anonymise_user(user: Any) -> None:
     for entry in BookingAuditEntry.objects.filter(booking__in=bookings).exclude(details={}):
         entry.details = {key: value for key, value in entry.details.items() if not isinstance(value, str)}
         entry.save(update_fields=["details"])
+    # The calendar address would still show their dates: it goes.
+    CalendarFeed.objects.filter(user=user).delete()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from training.views import approvals, lead, learner, trainer
+from training.views import approvals, lead, learner, subscription, trainer
 
 app_name = "training"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("bookings/<int:pk>/offer/accept/", learner.accept_offer, name="accept_offer"),
     path("bookings/<int:pk>/offer/decline/", learner.decline_offer, name="decline_offer"),
     path("bookings/<int:pk>/calendar.ics", learner.calendar_file, name="calendar"),
+    path("calendar/", subscription.calendar_subscription, name="calendar_subscription"),
+    path("calendar/<str:token>.ics", subscription.calendar_feed, name="calendar_feed"),
     path("approvals/", approvals.approvals, name="approvals"),
     path("approvals/<int:pk>/", approvals.decide, name="decide"),
     path("approve/<str:token>/", approvals.approval_link, name="approval_link"),

@@ -19,8 +19,9 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
+from lib.admin_export import SafeExportIndexView
 from people.admin_views import ReadOnlyPermissionPolicy, SnippetViewSet
 from training.models import BookingAuditEntry, ClassroomCourse, Event, EventStatus, TrainerLicence
 
@@ -39,7 +40,7 @@ def _platform_links(event: Event) -> list[tuple[str, str, str]]:
     return links
 
 
-class EventIndexView(IndexView):
+class EventIndexView(SafeExportIndexView):
     @cached_property
     def header_buttons(self) -> list[HeaderButton]:
         return [HeaderButton("Create an event on the platform", url=reverse("training:event_create"), icon_name="plus")]

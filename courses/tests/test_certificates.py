@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pypdf
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from courses.models import Certificate, CourseCompletion
 from courses.services import issue_certificate
+from lib.pdf_check import pdf_structure
 
 
 @pytest.fixture
@@ -79,8 +83,46 @@ def test_the_certificate_page_has_a_way_back(client, certificate, new_staff):
 
 def test_the_pdf_states_its_language_title_author_and_subject(client, certificate, new_staff):
     client.force_login(new_staff)
+    reader = pypdf.PdfReader(io.BytesIO(client.get(certificate.get_pdf_url()).content))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata.title == f"Certificate: {certificate.course_title}"
+    assert reader.metadata.author == settings.PARTNERSHIP_NAME
+    assert reader.metadata.subject.startswith("Certificate of completion")
+
+
+def test_the_pdf_is_tagged_with_headings_and_the_logo_described(client, certificate, new_staff):
+    client.force_login(new_staff)
     pdf = client.get(certificate.get_pdf_url()).content
-    assert b"/Lang (en-GB)" in pdf
-    assert f"/Title (Certificate: {certificate.course_title})".encode() in pdf
-    assert b"/Author (" in pdf and b"/Subject (Certificate" in pdf
-    assert b"/DisplayDocTitle true" in pdf
+    problems, tags = pdf_structure(pdf)
+    assert problems == []
+    assert tags["/H1"] == ["Certificate of completion"]
+    assert tags["/H2"] == [certificate.course_title]
+    assert tags["/Figure"] == [f"{settings.PARTNERSHIP_NAME} logo"]
+    metadata = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfuaid:part="1"' in metadata  # identifies itself as PDF/UA-1
+
+
+def test_the_pdf_carries_the_learners_name_and_course_as_text(client, certificate, new_staff):
+    client.force_login(new_staff)
+    text = pypdf.PdfReader(io.BytesIO(client.get(certificate.get_pdf_url()).content)).pages[0].extract_text()
+    assert "Sam Okafor" in text and certificate.course_title in text and "5 October 2026" in text
+    assert certificate.display_code in text
+
+
+def test_the_page_and_the_pdf_come_from_one_template(client, certificate, new_staff):
+    client.force_login(new_staff)
+    page = client.get(certificate.get_absolute_url())
+    pdf = client.get(certificate.get_pdf_url())
+    assert "courses/includes/certificate_body.html" in [t.name for t in page.templates]
+    assert "courses/includes/certificate_body.html" in [t.name for t in pdf.templates]
+    assert f'alt="{settings.PARTNERSHIP_NAME} logo"' in page.content.decode()
+
+
+def test_a_name_that_looks_like_markup_is_printed_not_obeyed(client, certificate, new_staff):
+    certificate.learner_name = '<img src="file:///etc/passwd"> Sam'
+    certificate.save()
+    client.force_login(new_staff)
+    text = pypdf.PdfReader(io.BytesIO(client.get(certificate.get_pdf_url()).content)).pages[0].extract_text()
+    assert '<img src="file:///etc/passwd"> Sam' in text

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from elearning.settings.env import env_bool, env_int, env_list, env_str
+from elearning.settings.storage import libcloud_providers, link_hours, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Field-level history of compliance records (who, from what, to what, when, why)
+    "simple_history",
     # Sign-in
     "allauth",
     "allauth.account",
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the signed-in editor on each history row it writes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "privacy.middleware.NullCharacterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -88,6 +93,11 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "privacy.middleware.AuditMiddleware",
 ]
+
+# The reason an administrator gives for a change can be longer than 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# Wagtail's admin shows its own history; the Django admin's history pages are not used.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 ROOT_URLCONF = "elearning.urls"
 WSGI_APPLICATION = "elearning.wsgi.application"
@@ -324,9 +334,12 @@ STATICFILES_DIRS = [
     BASE_DIR / "build" / "static",
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT, or an S3-compatible bucket when S3_BUCKET is set (elearning/settings/storage.py).
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+LIBCLOUD_PROVIDERS = libcloud_providers()
+S3_LINK_HOURS = link_hours()
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
@@ -352,6 +365,20 @@ TASKS = {
     "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
 }
 
+# --- Learning record store (xAPI) ----------------------------------------------------
+# Unset: no statements are queued. Set: each completion, certificate, scenario
+# result and attendance is queued as an xAPI statement and sent by
+# `manage.py send_outbox`, retried like email (docs/integrations.md).
+XAPI_ENDPOINT = env_str("XAPI_ENDPOINT").rstrip("/")
+XAPI_KEY = env_str("XAPI_KEY", required=bool(XAPI_ENDPOINT))
+XAPI_SECRET = env_str("XAPI_SECRET", required=bool(XAPI_ENDPOINT))
+XAPI_ACTOR = env_str("XAPI_ACTOR", "email")
+if XAPI_ACTOR not in {"email", "account"}:
+    raise ImproperlyConfigured(f"XAPI_ACTOR must be email or account, not {XAPI_ACTOR!r}.")
+if XAPI_ENDPOINT and not XAPI_ENDPOINT.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"XAPI_ENDPOINT must be an http(s):// address, not {XAPI_ENDPOINT!r}.")
+XAPI_TIMEOUT = env_int("XAPI_TIMEOUT", 10, minimum=1)
+
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
@@ -372,6 +399,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.server": {"level": "WARNING"},
+        # WeasyPrint logs each step of every certificate at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },

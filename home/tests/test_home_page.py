@@ -35,3 +35,10 @@ def test_the_accessibility_statement_has_the_sections_the_regulations_require(cl
     ):
         assert f">{heading}</h2>" in page, heading
     assert "partially compliant" in page and "prepared on" in page
+
+
+def test_the_accessibility_statement_no_longer_lists_the_certificate_pdf(client, home_page):
+    page = client.get("/accessibility/").content.decode()
+    not_accessible = page.split(">Content that is not accessible</h2>", 1)[1].split("<h2", 1)[0]
+    assert "certificate" not in not_accessible.lower()
+    assert "tagged PDFs (PDF/UA)" in page

@@ -24,6 +24,8 @@ PARAMS: dict[str, Callable[[Site], dict[str, Any]]] = {
     "matrix:people_export": lambda s: {"fmt": "csv"},
     "matrix:summary_export": lambda s: {"fmt": "csv"},
     "privacy:person": lambda s: {"pk": s.people["learner"].pk},
+    "matrix:person": lambda s: {"user_id": s.people["learner"].pk},
+    "training:calendar_feed": lambda s: {"token": "not-a-real-token"},
     "scenarios:accept": lambda s: {"slug": s.objects["scenario"].slug},
     "scenarios:report": lambda s: {"slug": s.objects["scenario"].slug},
     "scenarios:hints": lambda s: {"slug": s.objects["scenario"].slug},

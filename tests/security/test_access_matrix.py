@@ -102,6 +102,8 @@ RULES: dict[str, dict[str, str]] = {
     "training:events": signed_in("200"),
     "training:event": signed_in("200"),
     "training:my_bookings": signed_in("200"),
+    "training:calendar_subscription": signed_in("200"),  # always the signed-in person's own address
+    "training:calendar_feed": everyone("404"),  # no sign-in: the token is the key, and this one is unknown
     "training:approvals": signed_in("200"),  # lists only requests from the viewer's own staff
     "training:cancel_booking": only("learner", refused="404"),
     "training:offer": only("learner", refused="404"),
@@ -128,6 +130,7 @@ RULES: dict[str, dict[str, str]] = {
         **dict.fromkeys(("learner", "other_agency", "trainer", "other_trainer", "editor"), "redirect"),
     },
     "matrix:people_export": only(*LEADS),
+    "matrix:person": {**only("lead", "admin"), "other_lead": "404"},  # Sam is outside the other lead's scope
     "matrix:summary": only(*LEADS),
     "matrix:summary_export": only(*LEADS),
     "matrix:board": only(*LEADS),

@@ -11,6 +11,8 @@ from django.db.models import Q
 
 from matrix.models import CompletionRecord, CompletionSource
 from matrix.services import clear_booked, record_completion
+from outbox.statements import queue_statement
+from outbox.xapi import Activity, Result
 from people.models import User
 from training import emails, rules
 from training.models import (
@@ -126,6 +128,13 @@ def _record_completion_if_done(event: Event, booking: Booking) -> bool:
     clear_booked(booking.learner, event.course.training)
     if already:
         return False
+    queue_statement(
+        f"attendance:{booking.pk}",
+        booking.learner,
+        "attended",
+        Activity("event", f"event/{event.pk}", f"{event.course.title}, {last_day.date:%-d %B %Y}"),
+        Result(completion=True, success=True),
+    )
     audit(event, AuditAction.COMPLETED, None, booking, completed_on=last_day.date.isoformat())
     emails.completion_recorded(booking)
     return True
