@@ -52,7 +52,9 @@ def test_a_statement_that_denies_the_worry_earns_nothing(denied):
 
 
 def test_a_negation_inside_the_worry_describes_the_danger():
-    result = _statement(CARTER, "The police are worried that Gemma will drink and cannot wake, and Jayden could get hurt.")
+    result = _statement(
+        CARTER, "The police are worried that Gemma will drink and cannot wake, and Jayden could get hurt."
+    )
     assert result.section("statements").score == 100
 
 
