@@ -282,17 +282,17 @@ def _score_categorisation(scenario: Scenario, mapping: Mapping, feedback: list[F
         card = f"'{_card(item)}'"
         belongs = f"{CATEGORY_LABELS[item.category]} in the '{COLUMN_NAMES[COLUMN_OF[item.category]]}' column"
         if given is None:
-            message = f"You did not place {card}: it belongs under {belongs} (no marks). {item.rationale}"
+            message = f"You did not place {card}. Not placed (no marks): it belongs under {belongs}. {item.rationale}"
         elif COLUMN_OF[given] == COLUMN_OF[item.category]:
             credit += 0.5
             message = (
-                f"You put {card} under {CATEGORY_LABELS[given]}: right column, wrong category (half marks). "
-                f"It belongs under {belongs}. {item.rationale}"
+                f"You put {card} under {CATEGORY_LABELS[given]}. Right column, wrong category (half marks): "
+                f"it belongs under {belongs}. {item.rationale}"
             )
         else:
             message = (
-                f"You put {card} under {CATEGORY_LABELS[given]}: wrong column (no marks). "
-                f"It belongs under {belongs}. {item.rationale}"
+                f"You put {card} under {CATEGORY_LABELS[given]}. Wrong column (no marks): "
+                f"it belongs under {belongs}. {item.rationale}"
             )
         feedback.append(Feedback("categorisation", message, item=item.id, given=given, expected=item.category))
     separation, right, placed = _separation(scenario, mapping)

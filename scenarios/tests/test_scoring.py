@@ -61,9 +61,9 @@ def test_the_worked_example_mapping_gets_a_lower_explained_score():
     assert programme["message"].startswith(
         "You put 'Since the last incident Dean has gone to...' under Existing safety"
     )
-    assert "right column, wrong category (half marks). It belongs under Strength" in programme["message"]
+    assert "Right column, wrong category (half marks): it belongs under Strength" in programme["message"]
     wrong = next(f for f in result["feedback"] if f.get("item") == "kayleigh-minimises")
-    assert "under Strength: wrong column (no marks)" in wrong["message"]
+    assert "under Strength. Wrong column (no marks)" in wrong["message"]
     assert "belongs under Complicating factor in the 'What are we worried about?' column" in wrong["message"]
 
 
