@@ -19,6 +19,7 @@ SECTION_MODULES = [
     "courses.dashboard",
     "training.dashboard",
     "scenarios.dashboard",
+    "impact.dashboard",
 ]
 
 

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from people.forms import ProfileForm
 from people.models import LearnerProfile
+from people.types import AuthenticatedHttpRequest
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
@@ -21,7 +22,7 @@ def _safe_next(request: HttpRequest, default: str = "/") -> str:
 
 
 @login_required
-def welcome(request: HttpRequest) -> HttpResponse:
+def welcome(request: AuthenticatedHttpRequest) -> HttpResponse:
     """First sign-in: the learner says which team they are in and what they do."""
     profile, _ = LearnerProfile.objects.get_or_create(user=request.user)
     if request.method == "POST":
@@ -36,7 +37,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The learner's own details, and where to change them."""
     profile, _ = LearnerProfile.objects.select_related("agency", "team", "role", "line_manager").get_or_create(
         user=request.user
