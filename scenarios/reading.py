@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from scenarios.domain import Category, ModelStatement, Role, Scenario
 from scenarios.matching import Reading, find_all, join, phrase_lemmas, read
@@ -55,17 +56,22 @@ class CaseWords:
     case_content: frozenset[str]  # content lemmas of the cards and the narrative
     strength_content: tuple[frozenset[str], ...]  # content lemmas of each strength card
     people: tuple[Person, ...]
-    phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # model text -> element -> phrase lemmas
+    phrases: dict[tuple[Any, ...], dict[str, tuple[tuple[str, ...], ...]]]  # model -> element -> phrase lemmas
 
     @property
     def has_people(self) -> bool:
         return bool(self.people)
 
     def phrases_of(self, model: ModelStatement, element: str) -> tuple[tuple[str, ...], ...]:
-        known = self.phrases.get(model.text)
+        known = self.phrases.get(model_key(model))
         if known is not None and element in known:
             return known[element]
         return _element_phrases(model)[element]
+
+
+def model_key(model: ModelStatement) -> tuple[Any, ...]:
+    """A model text with its elements: two models may share a text (a goal and a statement)."""
+    return (model.text, tuple(model.elements.items()))
 
 
 def _element_phrases(model: ModelStatement) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -101,7 +107,7 @@ def case_words(scenario: Scenario) -> CaseWords:
         people=tuple(
             Person(p.role, tuple(n for n in (phrase_lemmas(name) for name in p.names) if n)) for p in scenario.people
         ),
-        phrases={m.text: _element_phrases(m) for m in (*scenario.statements, *scenario.goals)},
+        phrases={model_key(m): _element_phrases(m) for m in (*scenario.statements, *scenario.goals)},
     )
 
 

@@ -39,6 +39,7 @@ from scenarios.reading import (
     Why,
     case_words,
     cover,
+    model_key,
     read_section,
     says_something_about_the_case,
 )
@@ -155,7 +156,7 @@ class _Compiled:
     case: CaseWords
     jargon: tuple[tuple[JargonEntry, tuple[str, ...]], ...]
     alternatives: tuple[tuple[frozenset[str], ...], ...]  # per statement then goal
-    examples: dict[tuple[str, str], str]  # (model text, element) -> the model answer's words for it
+    examples: dict[tuple[Any, str], str]  # (model, element) -> the model answer's words for it
 
 
 _CACHE: dict[tuple[int, tuple[JargonEntry, ...]], tuple[Scenario, _Compiled]] = {}
@@ -178,7 +179,9 @@ def _compile(scenario: Scenario, jargon: tuple[JargonEntry, ...]) -> _Compiled:
             tuple(_content_lemmas(a) for a in m.alternatives) for m in (*scenario.statements, *scenario.goals)
         ),
         examples={
-            (m.text, name): _example(m, name) for m in (*scenario.statements, *scenario.goals) for name in m.elements
+            (model_key(m), name): _example(m, name)
+            for m in (*scenario.statements, *scenario.goals)
+            for name in m.elements
         },
     )
     if len(_CACHE) >= _CACHE_SIZE:
@@ -548,7 +551,7 @@ def _flag_lines(
         lines.append(
             (
                 "past",
-                f"{name} only tells what has already happened: that is harm, so it keeps at most "
+                f"{name} only talks about what has already happened: that is harm, so it keeps at most "
                 f"{PAST_ONLY_CAP:.0%} of its marks. A {label} says what everyone is worried could happen next "
                 "if nothing changes (for example 'could', 'might', 'is going to').",
             )
@@ -597,11 +600,11 @@ def _missing_line(
     found: Cover,
     model: ModelStatement,
     said: bool,
-    examples: dict[tuple[str, str], str],
+    examples: dict[tuple[Any, str], str],
 ) -> str:
     label = section.label
     description = (GOAL_ELEMENT_DESCRIPTIONS if section.goal else {}).get(element) or _describe_element(element)
-    example = examples.get((model.text, element)) or _example(model, element)
+    example = examples.get((model_key(model), element)) or _example(model, element)
     why = found.why.get(element)
     if why == Why.NEGATED:
         return (

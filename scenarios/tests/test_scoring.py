@@ -194,7 +194,7 @@ def test_each_missing_element_of_a_statement_is_named_with_examples(statement, m
 
 def test_a_danger_statement_only_about_the_past_is_flagged_as_harm():
     result = score_mapping(HOLLINS, _answer(statements=("The police saw that Dean hit Kayleigh and Mia was scared.",)))
-    assert any("only tells what has already happened: that is harm" in m for m in _messages(result))
+    assert any("only talks about what has already happened: that is harm" in m for m in _messages(result))
     assert result.section("statements").score <= 30
 
 
