@@ -36,6 +36,22 @@ def _model_data(stream: Any) -> list[dict[str, Any]]:
     return models
 
 
+def _person_data(line: str) -> dict[str, Any]:
+    """'Gemma (adult): Gem, mum' as the scenario file's person; a line without a role is left for the check."""
+    head, _, others = line.partition(":")
+    name, _, role = head.partition("(")
+    data: dict[str, Any] = {"name": name.strip(), "role": role.rstrip(") ").strip()}
+    names = [n.strip() for n in others.split(",") if n.strip()]
+    if names:
+        data["other_names"] = names
+    return data
+
+
+def _person_line(person: Any) -> str:
+    line = f"{person.name} ({person.role})"
+    return f"{line}: {', '.join(person.other_names)}" if person.other_names else line
+
+
 def page_to_scenario(page: ScenarioPage) -> Scenario:
     """The page as a Scenario. Raises ScenarioFileError (naming the field) if it breaks a rule."""
     data = {
@@ -72,6 +88,8 @@ def page_to_scenario(page: ScenarioPage) -> Scenario:
         "bottom_lines": _lines(page.bottom_lines),
         "jargon": _lines(page.jargon),
     }
+    if _lines(page.people):
+        data["people"] = [_person_data(line) for line in _lines(page.people)]
     return scenario_from_data(data, page.narrative or "", f"{page.slug or 'scenario'}.md")
 
 
@@ -138,6 +156,7 @@ def apply_scenario_to_page(scenario: Scenario, page: ScenarioPage) -> None:
     page.next_steps = "\n".join(scenario.next_steps)
     page.bottom_lines = "\n".join(scenario.bottom_lines)
     page.jargon = "\n".join(scenario.jargon)
+    page.people = "\n".join(_person_line(p) for p in scenario.people)
 
 
 def _model_value(model: Any) -> dict[str, Any]:

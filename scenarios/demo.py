@@ -18,6 +18,9 @@ INDEX_INTRO = (
     "you like.</p>"
 )
 SET_SLUG = "scenario-practice"
+# The e-learning course works through the Hollins family as its example, so passing
+# it proves little: it stays open for practice but does not count towards the set.
+WORKED_EXAMPLE_SLUG = "hollins-family"
 SET_TITLE = "Case scenario practice"
 
 
@@ -44,18 +47,21 @@ def load(out: TextIO, scale: int = 0) -> None:
         defaults={
             "title": SET_TITLE,
             "kind": TrainingKind.SCENARIO_SET,
-            "description": "Pass any two of the case scenarios.",
+            "description": "Pass any two of the case scenarios in the set. The Hollins family, the e-learning's worked example, is for practice and does not count.",
         },
     )
     scenario_set, made = ScenarioSet.objects.get_or_create(
         training=training, defaults={"title": SET_TITLE, "passes_needed": 2}
     )
+    required = ScenarioPage.objects.child_of(index).exclude(slug=WORKED_EXAMPLE_SLUG)
     if made:
-        scenario_set.scenarios.set(ScenarioPage.objects.child_of(index))
+        scenario_set.scenarios.set(required)
         scenario_set.save()
     else:
-        missing = ScenarioPage.objects.child_of(index).exclude(scenario_sets=scenario_set)
-        if missing.exists():
+        missing = required.exclude(scenario_sets=scenario_set)
+        worked = scenario_set.scenarios.filter(slug=WORKED_EXAMPLE_SLUG)
+        if missing.exists() or worked.exists():
             scenario_set.scenarios.add(*missing)
+            scenario_set.scenarios.remove(*worked)
             scenario_set.save()
     out.write(f"Scenarios: {created} created, {ScenarioPage.objects.count()} in all, set '{SET_TITLE}'.\n")

@@ -9,176 +9,78 @@ wrong; nothing here ever lets a traceback reach the person who ran it.
 
 from __future__ import annotations
 
-import enum
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import yaml
 
+from scenarios.domain import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    COLUMN_OF,
+    DEFAULT_PASS_MARK,
+    FRAMEWORKS,
+    MAX_TEXT_CHARS,
+    MAX_TEXTS,
+    ROLES,
+    SECTIONS,
+    Category,
+    Column,
+    Framework,
+    Item,
+    Mapping,
+    ModelStatement,
+    Person,
+    Role,
+    Scaling,
+    Scenario,
+    ScenarioFileError,
+    Weights,
+    model_mapping,
+)
+from scenarios.matching import contains_any
 
-class Category(enum.StrEnum):
-    HARM = "harm"
-    COMPLICATING_FACTOR = "complicating_factor"
-    STRENGTH = "strength"
-    SAFETY = "safety"
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "COLUMN_OF",
+    "DEFAULT_PASS_MARK",
+    "FRAMEWORKS",
+    "MAX_TEXTS",
+    "MAX_TEXT_CHARS",
+    "ROLES",
+    "SECTIONS",
+    "Category",
+    "Column",
+    "Framework",
+    "Item",
+    "Mapping",
+    "ModelStatement",
+    "Person",
+    "Role",
+    "Scaling",
+    "Scenario",
+    "ScenarioFileError",
+    "Weights",
+    "dump_scenario",
+    "mapping_from_data",
+    "model_mapping",
+    "parse_mapping",
+    "parse_scenario",
+    "scenario_from_data",
+    "split_front_matter",
+]
 
-
-class Column(enum.StrEnum):
-    WORRIES = "worries"
-    WORKING_WELL = "working_well"
-
-
-class Framework(enum.StrEnum):
-    CHILD_PROTECTION = "child_protection"
-    EARLY_HELP = "early_help"
-
-
-CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
-FRAMEWORKS: tuple[str, ...] = tuple(f.value for f in Framework)
-COLUMN_OF: dict[str, Column] = {
-    Category.HARM: Column.WORRIES,
-    Category.COMPLICATING_FACTOR: Column.WORRIES,
-    Category.STRENGTH: Column.WORKING_WELL,
-    Category.SAFETY: Column.WORKING_WELL,
-}
-CATEGORY_LABELS: dict[str, str] = {
-    Category.HARM: "Harm",
-    Category.COMPLICATING_FACTOR: "Complicating factor",
-    Category.STRENGTH: "Strength",
-    Category.SAFETY: "Existing safety",
-}
-SECTIONS: tuple[str, ...] = ("categorisation", "statements", "goals", "scaling")
-DEFAULT_PASS_MARK = 70
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 HTML_TAG_RE = re.compile(r"<[a-zA-Z!/]")
-
-# Limits on a learner's answer: a statement is a sentence or two, so these
-# leave plenty of room while refusing pasted documents.
-MAX_TEXT_CHARS = 1500
-MAX_TEXTS = 5
 MAX_MAPPING_BYTES = 64 * 1024
 MAX_SCENARIO_BYTES = 512 * 1024
-
-
-class ScenarioFileError(ValueError):
-    """A scenario or mapping file breaks a rule. The message is for people."""
-
-
-@dataclass(frozen=True)
-class Weights:
-    categorisation: int = 40
-    statements: int = 25
-    goals: int = 25
-    scaling: int = 10
-
-    def as_dict(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in SECTIONS}
-
-
-@dataclass(frozen=True)
-class Item:
-    id: str
-    text: str
-    category: str
-    rationale: str
-    also_accept: tuple[str, ...] = ()
-
-    def accepts(self, category: str) -> bool:
-        return category == self.category or category in self.also_accept
-
-
-@dataclass(frozen=True)
-class ModelStatement:
-    """A model danger/worry statement or safety/well-being goal.
-
-    `elements` maps each element's name to the words or phrases that show it,
-    in the author's order. `alternatives` are learners' texts that a trainer
-    accepted as equally good answers (a platform extension of the format).
-    """
-
-    text: str
-    elements: dict[str, tuple[str, ...]]
-    alternatives: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Scaling:
-    question: str
-    min: int
-    max: int
-    rationale: str
-
-
-@dataclass(frozen=True)
-class Scenario:
-    slug: str
-    title: str
-    framework: str
-    summary: str
-    items: tuple[Item, ...]
-    statements: tuple[ModelStatement, ...]
-    goals: tuple[ModelStatement, ...]
-    scaling: Scaling
-    pass_mark: int = DEFAULT_PASS_MARK
-    weights: Weights = field(default_factory=Weights)
-    next_steps: tuple[str, ...] = ()
-    bottom_lines: tuple[str, ...] = ()
-    jargon: tuple[str, ...] = ()
-    narrative: str = ""
-
-    @property
-    def is_early_help(self) -> bool:
-        return self.framework == Framework.EARLY_HELP
-
-    @property
-    def statement_label(self) -> str:
-        return "worry statement" if self.is_early_help else "danger statement"
-
-    @property
-    def goal_label(self) -> str:
-        return "well-being goal" if self.is_early_help else "safety goal"
-
-    def item(self, item_id: str) -> Item | None:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        return None
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """A learner's answer to one scenario."""
-
-    scenario: str
-    placements: dict[str, str]
-    statements: tuple[str, ...] = ()
-    goals: tuple[str, ...] = ()
-    scaling_score: int | None = None
-    scaling_reason: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario,
-            "placements": dict(self.placements),
-            "statements": list(self.statements),
-            "goals": list(self.goals),
-            "scaling": {"score": self.scaling_score, "reason": self.scaling_reason},
-        }
-
-
-def model_mapping(scenario: Scenario) -> Mapping:
-    """The model answer as a mapping: what scores 100."""
-    return Mapping(
-        scenario=scenario.slug,
-        placements={item.id: item.category for item in scenario.items},
-        statements=tuple(s.text for s in scenario.statements),
-        goals=tuple(g.text for g in scenario.goals),
-        scaling_score=scenario.scaling.min,
-        scaling_reason=scenario.scaling.rationale,
-    )
+MAX_NESTING = 20  # no scenario or mapping needs more levels of lists and keys than this
+MAX_NUMBER_DIGITS = 12  # a score or a weight has two or three digits
 
 
 # --- Reading a scenario file --------------------------------------------------------
@@ -197,19 +99,41 @@ _TOP_KEYS = {
     "next_steps",
     "bottom_lines",
     "jargon",
+    "people",
 }
 _REQUIRED_KEYS = ("slug", "title", "framework", "summary", "items", "statements", "goals", "scaling")
 
 
 class _Reader:
-    """Checks values and raises errors that name the file and the key path."""
+    """Checks values and collects every problem, each naming the file and the key path.
+
+    `fail` makes an error; `collecting` runs one part of the file and keeps its error,
+    so a file with five mistakes is refused once with all five, not five times.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.problems: list[str] = []
 
     def fail(self, path: str, problem: str) -> ScenarioFileError:
         where = f"{self.name}: {path}: " if path else f"{self.name}: "
         return ScenarioFileError(where + problem)
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        try:
+            yield
+        except ScenarioFileError as exc:
+            self.problems.append(str(exc))
+
+    def raise_problems(self) -> None:
+        if not self.problems:
+            return
+        first = self.problems[0]
+        if len(self.problems) == 1:
+            raise ScenarioFileError(first)
+        rest = "; ".join(p.removeprefix(f"{self.name}: ") for p in self.problems[1:])
+        raise ScenarioFileError(f"{first} (and {len(self.problems) - 1} more: {rest})")
 
     def mapping(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -224,13 +148,15 @@ class _Reader:
         text = str(value).strip()
         if required and not text:
             raise self.fail(path, "is empty")
+        if _SURROGATE_RE.search(text):
+            raise self.fail(path, "contains a character that is not valid text; type it again in plain words")
         return text
 
     def whole_number(self, value: Any, path: str, low: int, high: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"{value!r} is not a whole number from {low} to {high}")
+            raise self.fail(path, f"{_show(value)} is not a whole number from {low} to {high}")
         if not low <= value <= high:
-            raise self.fail(path, f"{value} is not from {low} to {high}")
+            raise self.fail(path, f"{_show(value)} is not from {low} to {high}")
         return value
 
     def text_list(self, value: Any, path: str, *, required: bool = False) -> tuple[str, ...]:
@@ -243,6 +169,24 @@ class _Reader:
         return tuple(self.text(v, f"{path}[{i}]") for i, v in enumerate(value))
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _key(value: Any) -> str:
+    """A key as it may appear in a key path: short, unquoted."""
+    text = _show(value)
+    return text[1:-1] if isinstance(value, str) and text.endswith("'") else text
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """A value as it may appear in a message: short, on one line, never an invalid character."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**MAX_NUMBER_DIGITS:
+        return "a very long number"
+    text = repr(value) if isinstance(value, str) else str(value)
+    text = _SURROGATE_RE.sub("\ufffd", text).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -253,8 +197,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, int | float):
-        return f"the number {value}"
-    return repr(value)
+        return f"the number {_show(value)}"
+    return _show(value)
 
 
 def split_front_matter(text: str, name: str) -> tuple[str, str]:
@@ -269,173 +213,281 @@ def split_front_matter(text: str, name: str) -> tuple[str, str]:
     raise ScenarioFileError(f"{name}: the front matter has no closing '---' line")
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML without aliases (a few lines of anchors can expand to gigabytes), duplicate keys or deep nesting."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (*name) are not allowed; write the text out", event.start_mark
+            )
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise yaml.composer.ComposerError(
+                None, None, f"more than {MAX_NESTING} levels of lists and keys", self.peek_event().start_mark
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        digits = str(node.value).lstrip("+-").replace("_", "")
+        if len(digits) > MAX_NUMBER_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number has more than {MAX_NUMBER_DIGITS} digits", node.start_mark
+            )
+        return super().construct_yaml_int(node)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {_show(key)} appears twice; keep one", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+
+
 def parse_scenario(text: str, name: str = "scenario.md") -> Scenario:
-    """Read a scenario file. Raises ScenarioFileError naming what is wrong."""
+    """Read a scenario file. Raises ScenarioFileError naming every problem found."""
     if len(text.encode("utf-8", "replace")) > MAX_SCENARIO_BYTES:
         raise ScenarioFileError(f"{name}: the file is larger than {MAX_SCENARIO_BYTES // 1024} KB")
     front, body = split_front_matter(text, name)
     try:
-        data = yaml.safe_load(front)
+        data = yaml.load(front, Loader=_StrictLoader)  # a SafeLoader with fewer features
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "it is not valid YAML"
+        problem = _show(getattr(exc, "problem", None) or "it is not valid YAML", 120).strip("'")
         raise ScenarioFileError(f"{name}: the front matter could not be read{where}: {problem}") from None
+    except (RecursionError, MemoryError):
+        raise ScenarioFileError(f"{name}: the front matter is nested too deeply to read") from None
+    except ValueError:
+        raise ScenarioFileError(f"{name}: the front matter holds a value that cannot be read") from None
+    if _SURROGATE_RE.search(body):
+        raise ScenarioFileError(f"{name}: the case narrative contains a character that is not valid text")
     return scenario_from_data(data, body, name)
 
 
 def scenario_from_data(data: Any, narrative: str, name: str = "scenario.md") -> Scenario:
+    """Check a scenario given as plain data; every problem is collected and reported at once."""
     r = _Reader(name)
     data = r.mapping(data, "front matter")
-    unknown = sorted(set(data) - _TOP_KEYS, key=str)
-    if unknown:
-        raise r.fail(str(unknown[0]), f"is not a key of a scenario file (keys: {', '.join(sorted(_TOP_KEYS))})")
+    for key in sorted(set(data) - _TOP_KEYS, key=str):
+        r.problems.append(
+            str(r.fail(_key(key), f"is not a key of a scenario file (keys: {', '.join(sorted(_TOP_KEYS))})"))
+        )
     for key in _REQUIRED_KEYS:
         if key not in data:
-            raise r.fail(key, "is missing")
+            r.problems.append(str(r.fail(key, "is missing")))
 
-    slug = r.text(data["slug"], "slug")
-    if not SLUG_RE.match(slug) or len(slug) > 80:
-        raise r.fail("slug", f"{slug!r} must be lowercase letters, digits and single hyphens (at most 80)")
-    framework = r.text(data["framework"], "framework")
-    if framework not in FRAMEWORKS:
-        raise r.fail("framework", f"{framework!r} is not one of {', '.join(FRAMEWORKS)}")
+    slug = framework = title = summary = ""
+    with r.collecting():
+        slug = r.text(data.get("slug"), "slug")
+        if not SLUG_RE.match(slug) or len(slug) > 80:
+            raise r.fail("slug", f"{_show(slug)} must be lowercase letters, digits and single hyphens (at most 80)")
+    with r.collecting():
+        framework = r.text(data.get("framework"), "framework")
+        if framework not in FRAMEWORKS:
+            raise r.fail("framework", f"{_show(framework)} is not one of {', '.join(FRAMEWORKS)}")
+    with r.collecting():
+        title = r.text(data.get("title"), "title")
+    with r.collecting():
+        summary = r.text(data.get("summary"), "summary")
     pass_mark = DEFAULT_PASS_MARK
-    if data.get("pass_mark") is not None:
-        pass_mark = r.whole_number(data["pass_mark"], "pass_mark", 0, 100)
+    with r.collecting():
+        if data.get("pass_mark") is not None:
+            pass_mark = r.whole_number(data["pass_mark"], "pass_mark", 0, 100)
 
     weights = Weights()
-    if data.get("weights") is not None:
-        raw = r.mapping(data["weights"], "weights")
-        for key in raw:
-            if key not in SECTIONS:
-                raise r.fail(f"weights.{key}", f"is not one of {', '.join(SECTIONS)}")
-        values = {k: r.whole_number(raw.get(k, getattr(weights, k)), f"weights.{k}", 0, 100) for k in SECTIONS}
-        if sum(values.values()) != 100:
-            raise r.fail("weights", f"must add up to 100, not {sum(values.values())}")
-        weights = Weights(**values)
+    with r.collecting():
+        if data.get("weights") is not None:
+            raw = r.mapping(data["weights"], "weights")
+            for key in raw:
+                if key not in SECTIONS:
+                    raise r.fail(f"weights.{_key(key)}", f"is not one of {', '.join(SECTIONS)}")
+            values = {k: r.whole_number(raw.get(k, getattr(weights, k)), f"weights.{k}", 0, 100) for k in SECTIONS}
+            if sum(values.values()) != 100:
+                raise r.fail("weights", f"must add up to 100, not {sum(values.values())}")
+            weights = Weights(**values)
 
-    items = _read_items(r, data["items"])
-    statements = _read_models(r, data["statements"], "statements")
-    goals = _read_models(r, data["goals"], "goals")
+    items = _read_items(r, data["items"]) if "items" in data else ()
+    statements = _read_models(r, data["statements"], "statements") if "statements" in data else ()
+    goals = _read_models(r, data["goals"], "goals") if "goals" in data else ()
+    people = _read_people(r, data.get("people"))
 
-    raw_scaling = r.mapping(data["scaling"], "scaling")
-    for key in ("question", "min", "max", "rationale"):
-        if key not in raw_scaling:
-            raise r.fail(f"scaling.{key}", "is missing")
-    scaling = Scaling(
-        question=r.text(raw_scaling["question"], "scaling.question"),
-        min=r.whole_number(raw_scaling["min"], "scaling.min", 0, 10),
-        max=r.whole_number(raw_scaling["max"], "scaling.max", 0, 10),
-        rationale=r.text(raw_scaling["rationale"], "scaling.rationale"),
-    )
-    if scaling.min > scaling.max:
-        raise r.fail("scaling.min", f"{scaling.min} is more than scaling.max ({scaling.max})")
-
+    scaling = None
+    with r.collecting():
+        if "scaling" in data:
+            scaling = _read_scaling(r, data["scaling"])
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("next_steps", "bottom_lines", "jargon"):
+        lists[key] = ()
+        with r.collecting():
+            lists[key] = r.text_list(data.get(key), key)
+    r.raise_problems()
+    assert scaling is not None  # a missing or bad scaling is a problem raised above
     return Scenario(
         slug=slug,
-        title=r.text(data["title"], "title"),
+        title=title,
         framework=framework,
-        summary=r.text(data["summary"], "summary"),
+        summary=summary,
         items=items,
         statements=statements,
         goals=goals,
         scaling=scaling,
         pass_mark=pass_mark,
         weights=weights,
-        next_steps=r.text_list(data.get("next_steps"), "next_steps"),
-        bottom_lines=r.text_list(data.get("bottom_lines"), "bottom_lines"),
-        jargon=r.text_list(data.get("jargon"), "jargon"),
+        next_steps=lists["next_steps"],
+        bottom_lines=lists["bottom_lines"],
+        jargon=lists["jargon"],
         narrative=narrative.strip("\n"),
+        people=people,
     )
+
+
+def _read_scaling(r: _Reader, value: Any) -> Scaling:
+    raw = r.mapping(value, "scaling")
+    for key in ("question", "min", "max", "rationale"):
+        if key not in raw:
+            raise r.fail(f"scaling.{key}", "is missing")
+    scaling = Scaling(
+        question=r.text(raw["question"], "scaling.question"),
+        min=r.whole_number(raw["min"], "scaling.min", 0, 10),
+        max=r.whole_number(raw["max"], "scaling.max", 0, 10),
+        rationale=r.text(raw["rationale"], "scaling.rationale"),
+    )
+    if scaling.min > scaling.max:
+        raise r.fail("scaling.min", f"{scaling.min} is more than scaling.max ({scaling.max})")
+    return scaling
 
 
 def _read_items(r: _Reader, value: Any) -> tuple[Item, ...]:
     if not isinstance(value, list) or not value:
-        raise r.fail("items", "should be a list of at least one item")
+        r.problems.append(str(r.fail("items", "should be a list of at least one item")))
+        return ()
     seen: set[str] = set()
     items = []
     for index, raw in enumerate(value):
-        path = f"items[{index}]"
-        raw = r.mapping(raw, path)
-        for key in raw:
-            if key not in {"id", "text", "category", "also_accept", "rationale"}:
-                raise r.fail(f"{path}.{key}", "is not a key of an item (id, text, category, also_accept, rationale)")
-        for key in ("id", "text", "category", "rationale"):
-            if key not in raw:
-                raise r.fail(f"{path}.{key}", "is missing")
-        item_id = r.text(raw["id"], f"{path}.id")
-        if not ITEM_ID_RE.match(item_id) or len(item_id) > 60:
-            raise r.fail(f"{path}.id", f"{item_id!r} must be lowercase letters, digits and hyphens")
-        if item_id in seen:
-            raise r.fail(f"{path}.id", f"{item_id!r} is used by another item")
-        seen.add(item_id)
-        category = _category(r, raw["category"], f"{path}.category")
-        also = raw.get("also_accept") or []
-        if not isinstance(also, list):
-            raise r.fail(f"{path}.also_accept", f"should be a list, not {_describe(also)}")
-        also_accept = tuple(_category(r, c, f"{path}.also_accept[{i}]") for i, c in enumerate(also))
-        items.append(
-            Item(
-                id=item_id,
-                text=r.text(raw["text"], f"{path}.text"),
-                category=category,
-                rationale=r.text(raw["rationale"], f"{path}.rationale"),
-                also_accept=tuple(c for c in also_accept if c != category),
-            )
-        )
+        with r.collecting():
+            items.append(_read_item(r, raw, f"items[{index}]", seen))
     return tuple(items)
 
 
+def _read_item(r: _Reader, raw: Any, path: str, seen: set[str]) -> Item:
+    raw = r.mapping(raw, path)
+    for key in raw:
+        if key not in {"id", "text", "category", "also_accept", "rationale"}:
+            raise r.fail(f"{path}.{_key(key)}", "is not a key of an item (id, text, category, also_accept, rationale)")
+    for key in ("id", "text", "category", "rationale"):
+        if key not in raw:
+            raise r.fail(f"{path}.{key}", "is missing")
+    item_id = r.text(raw["id"], f"{path}.id")
+    if not ITEM_ID_RE.match(item_id) or len(item_id) > 60:
+        raise r.fail(f"{path}.id", f"{_show(item_id)} must be lowercase letters, digits and hyphens")
+    if item_id in seen:
+        raise r.fail(f"{path}.id", f"{_show(item_id)} is used by another item")
+    seen.add(item_id)
+    category = _category(r, raw["category"], f"{path}.category")
+    also = raw.get("also_accept") or []
+    if not isinstance(also, list):
+        raise r.fail(f"{path}.also_accept", f"should be a list, not {_describe(also)}")
+    also_accept = tuple(_category(r, c, f"{path}.also_accept[{i}]") for i, c in enumerate(also))
+    return Item(
+        id=item_id,
+        text=r.text(raw["text"], f"{path}.text"),
+        category=category,
+        rationale=r.text(raw["rationale"], f"{path}.rationale"),
+        also_accept=tuple(c for c in also_accept if c != category),
+    )
+
+
 def _category(r: _Reader, value: Any, path: str) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    if text not in CATEGORIES:
-        raise r.fail(path, f"{text!r} is not one of {', '.join(CATEGORIES)}")
-    return text
+    if not isinstance(value, str) or value not in CATEGORIES:
+        raise r.fail(path, f"{_show(value)} is not one of {', '.join(CATEGORIES)}")
+    return value
 
 
 def _read_models(r: _Reader, value: Any, key: str) -> tuple[ModelStatement, ...]:
-    from scenarios.matching import contains_any
-
     if not isinstance(value, list) or not value:
-        raise r.fail(key, "should be a list of at least one model text with its elements")
+        r.problems.append(str(r.fail(key, "should be a list of at least one model text with its elements")))
+        return ()
     models = []
     for index, raw in enumerate(value):
-        path = f"{key}[{index}]"
-        raw = r.mapping(raw, path)
-        for k in raw:
-            if k not in {"text", "elements", "alternatives"}:
-                raise r.fail(f"{path}.{k}", "is not a key here (text, elements, alternatives)")
-        if "text" not in raw:
-            raise r.fail(f"{path}.text", "is missing")
-        if "elements" not in raw:
-            raise r.fail(f"{path}.elements", "is missing")
-        text = r.text(raw["text"], f"{path}.text")
-        raw_elements = r.mapping(raw["elements"], f"{path}.elements")
-        if not raw_elements:
-            raise r.fail(f"{path}.elements", "should name at least one element")
-        elements: dict[str, tuple[str, ...]] = {}
-        for name, words in raw_elements.items():
-            epath = f"{path}.elements.{name}"
-            if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
-                raise r.fail(epath, "an element's name must be lowercase letters, digits and underscores")
-            elements[name] = r.text_list(words, epath, required=True)
-            for i, word in enumerate(elements[name]):
-                # Authors edit element words as a comma-separated list in the admin.
-                if "," in word:
-                    raise r.fail(f"{epath}[{i}]", f"{word!r} contains a comma; list each word separately")
-            # The model text is the model answer: it must show every element,
-            # or the model answer itself could not score 100.
-            if not contains_any(text, elements[name]):
-                raise r.fail(epath, "the model text contains none of these words")
-        models.append(
-            ModelStatement(
-                text=text,
-                elements=elements,
-                alternatives=r.text_list(raw.get("alternatives"), f"{path}.alternatives"),
-            )
-        )
+        with r.collecting():
+            models.append(_read_model(r, raw, f"{key}[{index}]"))
     return tuple(models)
+
+
+def _read_model(r: _Reader, raw: Any, path: str) -> ModelStatement:
+    raw = r.mapping(raw, path)
+    for k in raw:
+        if k not in {"text", "elements", "alternatives"}:
+            raise r.fail(f"{path}.{_key(k)}", "is not a key here (text, elements, alternatives)")
+    if "text" not in raw:
+        raise r.fail(f"{path}.text", "is missing")
+    if "elements" not in raw:
+        raise r.fail(f"{path}.elements", "is missing")
+    text = r.text(raw["text"], f"{path}.text")
+    raw_elements = r.mapping(raw["elements"], f"{path}.elements")
+    if not raw_elements:
+        raise r.fail(f"{path}.elements", "should name at least one element")
+    elements: dict[str, tuple[str, ...]] = {}
+    for name, words in raw_elements.items():
+        epath = f"{path}.elements.{_key(name)}"
+        if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
+            raise r.fail(epath, "an element's name must be lowercase letters, digits and underscores")
+        elements[name] = r.text_list(words, epath, required=True)
+        for i, word in enumerate(elements[name]):
+            # Authors edit element words as a comma-separated list in the admin.
+            if "," in word:
+                raise r.fail(f"{epath}[{i}]", f"{_show(word)} contains a comma; list each word separately")
+        # The model text is the model answer: it must show every element,
+        # or the model answer itself could not score 100.
+        if not contains_any(text, elements[name]):
+            raise r.fail(epath, "the model text contains none of these words")
+    return ModelStatement(
+        text=text, elements=elements, alternatives=r.text_list(raw.get("alternatives"), f"{path}.alternatives")
+    )
+
+
+def _read_people(r: _Reader, value: Any) -> tuple[Person, ...]:
+    """The optional `people` key: who is in the case, and the other names learners use for them."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        r.problems.append(str(r.fail("people", f"should be a list of people, not {_describe(value)}")))
+        return ()
+    people = []
+    for index, raw in enumerate(value):
+        path = f"people[{index}]"
+        with r.collecting():
+            raw = r.mapping(raw, path)
+            for key in raw:
+                if key not in {"name", "role", "other_names"}:
+                    raise r.fail(f"{path}.{_key(key)}", "is not a key of a person (name, role, other_names)")
+            if "name" not in raw:
+                raise r.fail(f"{path}.name", "is missing")
+            role = r.text(raw.get("role"), f"{path}.role")
+            if role not in ROLES:
+                raise r.fail(f"{path}.role", f"{_show(role)} is not one of {', '.join(ROLES)}")
+            people.append(
+                Person(
+                    name=r.text(raw["name"], f"{path}.name"),
+                    role=role,
+                    other_names=r.text_list(raw.get("other_names"), f"{path}.other_names"),
+                )
+            )
+    return tuple(people)
 
 
 # --- Writing a scenario file -----------------------------------------------------------
@@ -472,6 +524,11 @@ def scenario_to_data(scenario: Scenario) -> dict[str, Any]:
         "bottom_lines": list(scenario.bottom_lines),
         "jargon": list(scenario.jargon),
     }
+    if scenario.people:
+        data["people"] = [
+            {"name": p.name, "role": p.role, **({"other_names": list(p.other_names)} if p.other_names else {})}
+            for p in scenario.people
+        ]
     return data
 
 
@@ -491,14 +548,77 @@ def dump_scenario(scenario: Scenario) -> str:
 # --- Reading a mapping ------------------------------------------------------------------
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _JSONRefused(f"the key {_show(key)} appears twice; keep one")
+        seen[key] = value
+    return seen
+
+
+class _JSONRefused(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _JSONRefused(f"a number has more than {MAX_NUMBER_DIGITS} digits")
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    if len(text) > 2 * MAX_NUMBER_DIGITS:
+        raise _JSONRefused(f"a number has more than {MAX_NUMBER_DIGITS} digits")
+    return float(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _JSONRefused(f"{text} is not a number a mapping can hold")
+
+
+def _nesting(text: str) -> int:
+    """How deeply lists and objects nest, counted before parsing (strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_mapping(text: str, scenario: Scenario, name: str = "mapping.json") -> Mapping:
     """Read a learner's mapping file (JSON) for `scenario`."""
     if len(text.encode("utf-8", "replace")) > MAX_MAPPING_BYTES:
         raise ScenarioFileError(f"{name}: the file is larger than {MAX_MAPPING_BYTES // 1024} KB")
+    if _nesting(text) > MAX_NESTING:
+        raise ScenarioFileError(f"{name}: lists and keys are nested more than {MAX_NESTING} levels deep")
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_int=_json_int,
+            parse_float=_json_float,
+            parse_constant=_json_constant,
+        )
     except json.JSONDecodeError as exc:
         raise ScenarioFileError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except _JSONRefused as exc:
+        raise ScenarioFileError(f"{name}: {exc}") from None
+    except (RecursionError, ValueError):
+        raise ScenarioFileError(f"{name}: not valid JSON") from None
     return mapping_from_data(data, scenario, name)
 
 
@@ -508,10 +628,10 @@ def mapping_from_data(data: Any, scenario: Scenario, name: str = "mapping") -> M
     data = r.mapping(data, "")
     for key in data:
         if key not in {"scenario", "placements", "statements", "goals", "scaling"}:
-            raise r.fail(str(key), "is not a key of a mapping (scenario, placements, statements, goals, scaling)")
+            raise r.fail(_key(key), "is not a key of a mapping (scenario, placements, statements, goals, scaling)")
     slug = data.get("scenario")
     if slug != scenario.slug:
-        raise r.fail("scenario", f"this mapping is for {slug!r}, not for {scenario.slug!r}")
+        raise r.fail("scenario", f"this mapping is for {_show(slug)}, not for {scenario.slug!r}")
 
     raw_placements = data.get("placements") or {}
     if not isinstance(raw_placements, dict):
@@ -520,7 +640,7 @@ def mapping_from_data(data: Any, scenario: Scenario, name: str = "mapping") -> M
     placements: dict[str, str] = {}
     for item_id, category in raw_placements.items():
         if item_id not in known:
-            raise r.fail(f"placements.{item_id}", "there is no item with this id in the scenario")
+            raise r.fail(f"placements.{_key(item_id)}", "there is no item with this id in the scenario")
         if category is None or category == "":
             continue
         placements[item_id] = _category(r, category, f"placements.{item_id}")
@@ -535,11 +655,11 @@ def mapping_from_data(data: Any, scenario: Scenario, name: str = "mapping") -> M
         raise r.fail("scaling", f"should have a score and a reason, not {_describe(raw_scaling)}")
     for key in raw_scaling:
         if key not in {"score", "reason"}:
-            raise r.fail(f"scaling.{key}", "is not a key of scaling (score, reason)")
+            raise r.fail(f"scaling.{_key(key)}", "is not a key of scaling (score, reason)")
     score = raw_scaling.get("score")
     if score is not None:
         if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-            raise r.fail("scaling.score", f"{score!r} is not a whole number from 0 to 10")
+            raise r.fail("scaling.score", f"{_show(score)} is not a whole number from 0 to 10")
     reason = raw_scaling.get("reason") or ""
     if not isinstance(reason, str):
         raise r.fail("scaling.reason", f"should be text, not {_describe(reason)}")
@@ -576,5 +696,7 @@ def _check_learner_text(r: _Reader, text: str, path: str) -> None:
         raise r.fail(path, f"is {len(text):,} characters long; keep it under {MAX_TEXT_CHARS:,}")
     if HTML_TAG_RE.search(text):
         raise r.fail(path, "contains HTML or a script tag; write plain words only")
+    if _SURROGATE_RE.search(text):
+        raise r.fail(path, "contains a character that is not valid text; type it again in plain words")
     if "\x00" in text:
         raise r.fail(path, "contains a NUL character, which cannot be stored; type it again in plain words")

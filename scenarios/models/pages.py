@@ -73,6 +73,13 @@ class ScenarioPage(Page):
     next_steps = models.TextField(blank=True, help_text="Model next steps, one a line. Shown as feedback.")
     bottom_lines = models.TextField(blank=True, help_text="The agency's bottom lines, one a line.")
     jargon = models.TextField(blank=True, help_text="Extra terms to flag in this scenario, one a line.")
+    people = models.TextField(
+        blank=True,
+        help_text=(
+            "The people in the case, one a line: name (child, adult, network or professional): other names. "
+            "For example 'Gemma (adult): Gem, mum'. The marking ties what learners write to these people."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -93,6 +100,7 @@ class ScenarioPage(Page):
         FieldPanel("next_steps"),
         FieldPanel("bottom_lines"),
         FieldPanel("jargon"),
+        FieldPanel("people"),
         MultiFieldPanel(
             [
                 FieldPanel("pass_mark"),

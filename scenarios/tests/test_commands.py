@@ -32,7 +32,7 @@ def test_score_mapping_prints_the_result_json():
     out = io.StringIO()
     call_command("score_mapping", str(EXAMPLE), str(EXAMPLE_MAPPING), stdout=out)
     result = json.loads(out.getvalue())
-    assert result["score"] == 93 and result["passed"] is True
+    assert result["score"] == 89 and result["passed"] is True
 
 
 def test_score_mapping_exits_0_and_2_from_the_shell(tmp_path):
@@ -121,7 +121,8 @@ def test_the_demo_loader_imports_every_content_file_once(home_page):
     slugs = {p.stem for p in (ROOT / "scenarios" / "content").glob("*.md")}
     assert set(ScenarioPage.objects.values_list("slug", flat=True)) == slugs
     scenario_set = ScenarioSet.objects.get(training__slug="scenario-practice")
-    assert scenario_set.passes_needed == 2 and scenario_set.scenarios.count() == len(slugs)
+    assert scenario_set.passes_needed == 2 and scenario_set.scenarios.count() == len(slugs) - 1
+    assert not scenario_set.scenarios.filter(slug="hollins-family").exists()
 
 
 DV_STATEMENT = EXAMPLE.read_text().replace("caught up in the fighting", "caught up in the DV and neglect", 1)
@@ -197,3 +198,24 @@ def test_all_six_demo_scenarios_still_import(home_page):
     assert len(slugs) == 6
     assert sorted(ScenarioPage.objects.values_list("slug", flat=True)) == slugs
     assert out.getvalue().count("Created ") == 6
+
+
+@pytest.mark.django_db
+def test_the_people_of_a_scenario_round_trip_through_import_and_export(home_page, tmp_path):
+    from scenarios.demo import ensure_index
+
+    ensure_index()
+    carter = ROOT / "scenarios" / "content" / "carter-family.md"
+    call_command("import_scenarios", str(carter), stdout=io.StringIO())
+    exported = tmp_path / "carter.md"
+    call_command("export_scenario", "carter-family", "-o", str(exported), stdout=io.StringIO())
+    original = parse_scenario(carter.read_text(), carter.name)
+    again = parse_scenario(exported.read_text(), exported.name)
+    assert [(p.name, p.role, p.other_names) for p in again.people][:2] == [
+        ("Gemma", "adult", ("Gem", "mum")),
+        ("Jayden", "child", ()),
+    ]
+    assert again == original
+    for mapping_file in sorted((ROOT / "scenarios" / "tests" / "calibration" / "carter-family").glob("*.json")):
+        mapping = parse_mapping(mapping_file.read_text(), original)
+        assert score_mapping(again, mapping) == score_mapping(original, mapping)

@@ -44,49 +44,61 @@ def test_the_model_answer_scores_100_on_every_scenario(path):
 def test_the_worked_example_mapping_gets_a_lower_explained_score():
     mapping = parse_mapping(EXAMPLE_MAPPING.read_text(), HOLLINS)
     result = score_mapping(HOLLINS, mapping).to_json()
-    # 12 items: 9 right, gran-nearby and programme half (right column), kayleigh-minimises none.
-    assert result["sections"]["categorisation"] == {"score": 83, "weight": 40}
+    # 12 items: 9 right, gran-nearby and programme half (right column), kayleigh-minimises none;
+    # 6 of the 7 worry cards in their column, so the card credit (83%) is multiplied by 6/7.
+    assert result["sections"]["categorisation"] == {"score": 71, "weight": 40}
     assert result["sections"]["statements"] == {"score": 100, "weight": 25}
     assert result["sections"]["goals"] == {"score": 100, "weight": 25}
     assert result["sections"]["scaling"] == {"score": 100, "weight": 10}
-    assert result["score"] == 93 and result["passed"] is True
-    lines = {(f["item"], f["given"], f["expected"]) for f in result["feedback"]}
+    assert result["score"] == 89 and result["passed"] is True
+    lines = {(f["item"], f["given"], f["expected"]) for f in result["feedback"] if "item" in f}
     assert lines == {
         ("kayleigh-minimises", "strength", "complicating_factor"),
         ("gran-nearby", "safety", "strength"),
         ("programme", "safety", "strength"),
     }
     programme = next(f for f in result["feedback"] if f["item"] == "programme")
-    assert programme["message"].startswith("Right column, wrong category (half marks). Going to the programme")
+    assert programme["message"].startswith(
+        "You put 'Since the last incident Dean has gone to...' under Existing safety"
+    )
+    assert "Right column, wrong category (half marks): it belongs under Strength" in programme["message"]
+    wrong = next(f for f in result["feedback"] if f.get("item") == "kayleigh-minimises")
+    assert "under Strength. Wrong column (no marks)" in wrong["message"]
+    assert "belongs under Complicating factor in the 'What are we worried about?' column" in wrong["message"]
 
 
 def test_the_result_has_exactly_the_spec_shape():
     result = score_mapping(HOLLINS, parse_mapping(EXAMPLE_MAPPING.read_text(), HOLLINS)).to_json()
-    assert list(result) == ["scenario", "score", "passed", "sections", "feedback"]
+    assert list(result) == ["scenario", "score", "passed", "sections", "feedback", "doubts"]
     assert list(result["sections"]) == ["categorisation", "statements", "goals", "scaling"]
     assert set(result["feedback"][0]) == {"section", "item", "given", "expected", "message"}
     json.dumps(result)
 
 
 @pytest.mark.parametrize(
-    ("item", "given", "credit"),
+    ("item", "given", "credit", "telling_apart"),
     [
-        ("programme", "strength", 1.0),
-        ("programme", "safety", 0.5),
-        ("programme", "harm", 0.0),
-        ("programme", None, 0.0),
-        ("drinking", "harm", 0.5),
-        ("drinking", "strength", 0.0),
+        ("programme", "strength", 1.0, 1.0),
+        ("programme", "safety", 0.5, 1.0),
+        # Hollins has 7 worry cards and 5 working-well cards. A card in the wrong column
+        # earns nothing and its column's share right drops (4 of 5); a card not placed
+        # earns nothing and counts as half right (4.5 of 5).
+        ("programme", "harm", 0.0, 4 / 5),
+        ("programme", None, 0.0, 4.5 / 5),
+        ("drinking", "harm", 0.5, 1.0),
+        ("drinking", "strength", 0.0, 6 / 7),
     ],
 )
-def test_categorisation_gives_full_half_or_no_credit(item, given, credit):
+def test_categorisation_gives_full_half_or_no_credit_times_how_well_the_columns_are_told_apart(
+    item, given, credit, telling_apart
+):
     placements = dict(model_mapping(HOLLINS).placements)
     if given is None:
         del placements[item]
     else:
         placements[item] = given
     result = score_mapping(HOLLINS, _answer(placements=placements))
-    expected = 100 * (len(HOLLINS.items) - 1 + credit) / len(HOLLINS.items)
+    expected = 100 * (len(HOLLINS.items) - 1 + credit) / len(HOLLINS.items) * telling_apart
     assert result.section("categorisation").score == pytest.approx(expected)
 
 
@@ -111,22 +123,22 @@ def test_every_item_in_one_category_cannot_score_well(category, path):
     assert "telling what we are worried about apart from what is working well" in why[0]
 
 
-@pytest.mark.parametrize(
-    ("placements", "expected"),
-    [
-        # Only the worries placed, all in the right category: still one column.
-        ({"police-callout": "harm", "drinking": "complicating_factor"}, 0),
-        # Both columns used: the spec's rules, full or half per item.
-        ({"police-callout": "harm", "gran-nearby": "strength"}, 100 * 2 / 12),
-        ({"police-callout": "harm", "gran-nearby": "safety"}, 100 * 1.5 / 12),
-        ({i.id: "harm" for i in HOLLINS.items} | {"gran-nearby": "strength"}, 100 * (4 + 1.5 + 1) / 12),
-    ],
-)
-def test_sorting_gets_no_credit_when_every_placed_item_is_in_one_column(placements, expected):
-    result = score_mapping(HOLLINS, _answer(placements=placements))
-    assert result.section("categorisation").score == pytest.approx(expected)
-    one_column = any("so sorting gets no marks" in m for m in _messages(result, "categorisation"))
-    assert one_column is (expected == 0)
+@pytest.mark.parametrize("column", ["harm", "strength"])
+def test_every_card_in_one_column_but_one_still_earns_little_for_sorting(column):
+    # Whichever single card is moved to its own column, the sorting has not told the columns apart.
+    for moved in HOLLINS.items:
+        placements = {i.id: column for i in HOLLINS.items} | {moved.id: moved.category}
+        result = score_mapping(HOLLINS, _answer(placements=placements))
+        assert result.section("categorisation").score < 15, moved.id
+
+
+def test_a_card_in_the_wrong_column_costs_more_than_leaving_it_out():
+    placements = dict(model_mapping(HOLLINS).placements)
+    wrong = score_mapping(HOLLINS, _answer(placements=placements | {"drinking": "strength"}))
+    left_out = score_mapping(HOLLINS, _answer(placements={k: v for k, v in placements.items() if k != "drinking"}))
+    assert wrong.section("categorisation").score < left_out.section("categorisation").score < 100
+    line = next(m for m in _messages(wrong, "categorisation") if "multiplied by" in m)
+    assert "6 of the 7 'What are we worried about?' cards" in line and "multiplied by 86%" in line
 
 
 def test_one_column_is_fine_when_the_model_answer_itself_uses_one_column():
@@ -141,18 +153,21 @@ def test_one_column_is_fine_when_the_model_answer_itself_uses_one_column():
 @pytest.mark.parametrize(
     ("score", "reason", "expected"),
     [
-        (3, "why", 100),
-        (5, "why", 100),
-        (2, "why", 50),
-        (6, "why", 50),
-        (1, "why", 0),
-        (9, "why", 0),
+        (3, "Twice Kayleigh took them to Pauline's.", 100),
+        (5, "Twice Kayleigh took them to Pauline's.", 100),
+        (2, "Twice Kayleigh took them to Pauline's.", 50),
+        (6, "Twice Kayleigh took them to Pauline's.", 50),
+        (1, "Twice Kayleigh took them to Pauline's.", 0),
+        (9, "Twice Kayleigh took them to Pauline's.", 0),
         (4, "", 50),
         (2, "", 50),
+        (4, "x", 50),
+        (4, ".", 50),
+        (4, "Things are getting better and it is going well.", 50),
         (None, "", 0),
     ],
 )
-def test_scaling_is_full_inside_the_range_half_one_away_and_half_at_most_without_a_reason(score, reason, expected):
+def test_scaling_is_full_only_in_range_with_a_reason_about_this_case(score, reason, expected):
     result = score_mapping(HOLLINS, _answer(scaling_score=score, scaling_reason=reason))
     assert result.section("scaling").score == expected
 
@@ -161,7 +176,10 @@ def test_scaling_is_full_inside_the_range_half_one_away_and_half_at_most_without
     ("statement", "missing"),
     [
         ("Dean might hit Kayleigh again and Mia could be frightened.", ["who is worried"]),
-        ("The social worker is worried that Dean might hit Kayleigh again.", ["which child", "what impact"]),
+        (
+            "The social worker is worried that Dean might hit Kayleigh again.",
+            ["which child", "what it would do to the children"],
+        ),
         ("The police are worried Mia will be scared when the adults shout again.", []),
     ],
 )
@@ -170,13 +188,14 @@ def test_each_missing_element_of_a_statement_is_named_with_examples(statement, m
     lines = _messages(result, "statements")
     assert len(lines) == len(missing)
     for line, part in zip(lines, missing, strict=True):
-        assert part in line and "(for example:" in line
+        assert part in line and "The model answer puts it like this: '..." in line
     assert result.section("statements").score == pytest.approx(100 * (5 - len(missing)) / 5)
 
 
 def test_a_danger_statement_only_about_the_past_is_flagged_as_harm():
     result = score_mapping(HOLLINS, _answer(statements=("The police saw that Dean hit Kayleigh and Mia was scared.",)))
     assert any("only talks about what has already happened: that is harm" in m for m in _messages(result))
+    assert result.section("statements").score <= 30
 
 
 @pytest.mark.parametrize(
@@ -316,13 +335,9 @@ def test_the_score_is_always_a_whole_number_from_0_to_100_and_the_same_each_time
 
 @settings(max_examples=150, deadline=None)
 @given(mappings, st.sampled_from([i.id for i in HOLLINS.items]))
-def test_fixing_a_misplacement_never_lowers_the_score_unless_it_leaves_one_column(mapping, item_id):
+def test_fixing_a_misplacement_never_lowers_the_score(mapping, item_id):
     fixed = replace(mapping, placements={**mapping.placements, item_id: HOLLINS.item(item_id).category})
-    if len({COLUMN_OF[c] for c in fixed.placements.values()}) == 1:
-        # The one-column rule: Hollins needs both columns, so one column alone gets no sorting marks.
-        assert score_mapping(HOLLINS, fixed).section("categorisation").score == 0
-    else:
-        assert score_mapping(HOLLINS, fixed).score >= score_mapping(HOLLINS, mapping).score
+    assert score_mapping(HOLLINS, fixed).score >= score_mapping(HOLLINS, mapping).score
 
 
 @settings(max_examples=50, deadline=None)
