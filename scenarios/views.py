@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from scenarios.forms import PLACE_CHOICES, MappingForm, int_param
+from scenarios.forms import PLACE_GROUPS, MappingForm, int_param
 from scenarios.kept_answers import KeptAnswer, drop_kept_answer, keep_answer, take_kept_answer
 from scenarios.models import AcceptedAlternative, Attempt, ScenarioPage
 from scenarios.permissions import can_review
@@ -173,7 +173,7 @@ def _board(form: MappingForm) -> dict[str, Any]:
         "unplaced": zone("", "Not placed yet"),
         "worries": [zone("harm", "Harm"), zone("complicating_factor", "Complicating factors")],
         "working_well": [zone("strength", "Strengths"), zone("safety", "Existing safety")],
-        "choices": PLACE_CHOICES,
+        "choice_groups": PLACE_GROUPS,
         "narrative_html": render_markdown(form.scenario.narrative),
     }
 
