@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = "Home and site pages"
+
+    def ready(self) -> None:
+        from home import form_words
+
+        form_words.install()

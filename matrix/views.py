@@ -362,7 +362,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         except (services.ImportRefused, FileProblem) as problem:
             messages.error(request, str(problem))
             return redirect("matrix:import_preview", pk=batch.pk)
-        messages.success(request, f"{count:,} rows imported from {batch.filename}.")
+        messages.success(request, f"{count:,} {'row' if count == 1 else 'rows'} imported from {batch.filename}.")
         return redirect(reverse("matrix:people") if batch.kind == ImportKind.STAFF else reverse("matrix:summary"))
     try:
         checked = services.check_batch(batch)

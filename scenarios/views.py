@@ -21,7 +21,8 @@ from scenarios.models import AcceptedAlternative, Attempt, ScenarioPage
 from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
-from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, MAX_TEXT_CHARS, ScenarioFileError, model_mapping
+from scenarios.result_board import learner_board, model_board, priorities, section_details
+from scenarios.scenario_file import CATEGORIES, MAX_TEXT_CHARS, ScenarioFileError
 from scenarios.scoring import text_hints
 from scenarios.services import (
     AttemptError,
@@ -224,22 +225,10 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     page = attempt.scenario
     scenario = page.to_scenario()
     mapping = attempt.mapping or {}
-    placements = mapping.get("placements") or {}
-    model = model_mapping(scenario)
-    items = [
-        (
-            item,
-            given,
-            CATEGORY_LABELS.get(given or "", given),
-            CATEGORY_LABELS[item.category],
-            item.accepts(given or ""),
-        )
-        for item in scenario.items
-        for given in [placements.get(item.id)]
-    ]
     is_owner = attempt.user_id == request.user.pk
     feedback = (attempt.result or {}).get("feedback", [])
     rescores = attempt.rescores(AcceptedAlternative.objects.filter(scenario=page).order_by("accepted_at", "pk"))
+    details = section_details(scenario, attempt.result or {})
     return render(
         request,
         "scenarios/result.html",
@@ -250,13 +239,15 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "result": attempt.result or {},
             "sections": _sections(attempt.result or {}, scenario),
             "feedback": feedback,
-            "items": items,
+            "learner_board": learner_board(scenario, mapping),
+            "model_board": model_board(scenario),
+            "details": details,
+            "priorities": priorities(scenario, mapping, details),
             "statements": [t for t in mapping.get("statements") or [] if t.strip()],
             "goals": [t for t in mapping.get("goals") or [] if t.strip()],
             "scaling": mapping.get("scaling") or {},
             "rescores": rescores,
             "score_when_overridden": attempt.score_when_overridden(rescores),
-            "model": model,
             "can_review": can_review(request.user),
             "is_owner": is_owner,
             "whose": "Your" if is_owner else "Their",
