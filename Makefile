@@ -8,11 +8,12 @@ SCSS := $(wildcard static_src/*.scss)
 .PHONY: run test lint static demo bench bench-quick wrk clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
+# Quiet on purpose: a short summary and the accounts, then "Serving on" (DEMO_SHOW_EMAILS=true shows the demo's emails).
 run: $(VENV)/.runtime static
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --show-accounts
+	@$(PY) manage.py migrate --noinput -v 0 && echo "Database is up to date."
+	@$(PY) manage.py load_demo --show-accounts
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: install test requirements and run the whole suite
 test: $(VENV)/.dev static
