@@ -16,12 +16,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PRINTABLE_WIDTH = round((21.0 - 2.4) / 2.54 * 96)
 
 # Every word of the headings, captions and table headers on one line: a Range over the word has one box.
+# A line may end after a hyphen ("e-" / "learning"), as in print; never inside a run of letters.
 BROKEN_WORDS = """() => {
   const broken = [];
   for (const el of document.querySelectorAll(".app-board h1, .app-board h2, .app-board caption, .app-board th, .govuk-caption-l")) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/\\S+/g)) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
