@@ -9,11 +9,12 @@ LRS_VENV := var/lrs
 .PHONY: run test lint mypy-baseline lock static demo bench bench-quick wrk pdf-libs clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
+# Quiet on purpose: a short summary and the accounts, then "Serving on" (DEMO_SHOW_EMAILS=true shows the demo's emails).
 run: $(VENV)/.runtime static pdf-libs
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --show-accounts
+	@$(PY) manage.py migrate --noinput -v 0 && echo "Database is up to date."
+	@$(PY) manage.py load_demo --show-accounts
 	@echo "Serving on http://127.0.0.1:8000, with the email worker beside it (Ctrl+C to stop both)"
-	$(PY) manage.py db_worker --backend outbox --queue-name email & worker=$$!; \
+	@$(PY) manage.py db_worker --backend outbox --queue-name email & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:8000
 

@@ -9,4 +9,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site pages"
 
     def ready(self) -> None:
-        from home import checks  # noqa: F401  (registers the deploy checks)
+        from home import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            form_words,
+        )
+
+        form_words.install()

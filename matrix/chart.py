@@ -37,22 +37,34 @@ class BarChart:
     ticks: list[Tick]
 
 
-def nice_ceiling(value: int) -> int:
-    """A round number at or above `value` for the top of the axis: 1, 2, 5 times a power of ten."""
+def nice_step(value: int, intervals: int = 4) -> int:
+    """A whole, round gap between gridlines (1, 2 or 5 times a power of ten) giving about `intervals` of them.
+
+    The axis is labelled at every gridline, so the gap must be a whole number: a top of 10 split in
+    four put gridlines at 2.5 and 7.5 that were labelled 2 and 7.
+    """
     if value <= 0:
         return 1
-    power = 10 ** math.floor(math.log10(value))
+    raw = value / intervals
+    power = 10 ** max(0, math.floor(math.log10(raw))) if raw >= 1 else 1
     for step in (1, 2, 5, 10):
-        if value <= step * power:
+        if raw <= step * power:
             return step * power
     return 10 * power
+
+
+def axis(value: int) -> tuple[int, list[int]]:
+    """The top of the axis and the value at each gridline, from 0 up, evenly spaced whole numbers."""
+    step = nice_step(value)
+    top = step * max(1, math.ceil(value / step))
+    return top, list(range(0, top + 1, step))
 
 
 def bar_chart(points: list[tuple[str, int]], width: int = 640, height: int = 240) -> BarChart:
     left, top, bottom_margin = 48, 12, 28
     plot_height = height - top - bottom_margin
     plot_width = width - left - 8
-    ceiling = nice_ceiling(max((v for _, v in points), default=0))
+    ceiling, tick_values = axis(max((v for _, v in points), default=0))
     slot = plot_width / max(len(points), 1)
     bars = []
     for i, (label, value) in enumerate(points):
@@ -69,5 +81,5 @@ def bar_chart(points: list[tuple[str, int]], width: int = 640, height: int = 240
                 label_x=round(x + slot * 0.35, 1),
             )
         )
-    ticks = [Tick(value=ceiling * i // 4, y=round(top + plot_height * (1 - i / 4), 1)) for i in range(5)]
+    ticks = [Tick(value=v, y=round(top + plot_height * (1 - v / ceiling), 1)) for v in tick_values]
     return BarChart(width=width, height=height, plot_left=left, plot_bottom=top + plot_height, bars=bars, ticks=ticks)

@@ -46,13 +46,30 @@ def csv_response(filename: str, header: list[str], rows: Iterable[list[Any]]) ->
     return response
 
 
+# Widths in Excel's units (about one character each), by what a column holds: the file is written a
+# row at a time, so widths are set before the first row, from the header, not measured from the data.
+MIN_WIDTH, MAX_WIDTH = 12, 45
+WIDE_COLUMNS = {"email": 34, "name": 26, "training": 36, "team": 30, "agency": 30, "role": 26, "title": 36}
+
+
+def column_width(header: str) -> int:
+    words = header.lower().replace("_", " ").split()
+    wide = max((WIDE_COLUMNS[w] for w in words if w in WIDE_COLUMNS), default=0)
+    return max(MIN_WIDTH, min(MAX_WIDTH, max(wide, len(header) + 4)))
+
+
 def excel_response(filename: str, sheet_title: str, header: list[str], rows: Iterable[list[Any]]) -> FileResponse:
+    """A workbook whose header row stays in view while scrolling and carries Excel's filter buttons."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
+    sheet.freeze_panes = "A2"
+    for n, h in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = column_width(str(h))
     bold = Font(bold=True)
     header_cells = []
     for h in header:
@@ -60,12 +77,16 @@ def excel_response(filename: str, sheet_title: str, header: list[str], rows: Ite
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
+    count = 0
     try:
         for row in rows:
             sheet.append([safe_cell(v) for v in row])
+            count += 1
     except BaseException:
         sheet.close()  # ends openpyxl's writer before its temporary file goes
         raise
+    if header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
     spool = tempfile.TemporaryFile()
     workbook.save(spool)
     spool.seek(0)

@@ -142,6 +142,17 @@ def required_trainings(role_id: int | None = None) -> list[Training]:
     return list(qs.distinct().order_by("kind", "title"))
 
 
+def trainings_for_people(profiles: QuerySet[LearnerProfile]) -> list[Training]:
+    """The trainings some requirement asks of these people (by their role, and agency where the
+    requirement names one): the matrix's columns for the people in view, so a lead of social
+    workers is not shown columns that are "Not required" for everyone listed."""
+    qs = Training.objects.filter(
+        Q(requirements__agency__isnull=True) | Q(requirements__agency_id__in=profiles.values("agency_id")),
+        requirements__role_id__in=profiles.values("role_id"),
+    )
+    return list(qs.distinct().order_by("kind", "title"))
+
+
 def people_queryset(
     scope: Q,
     *,

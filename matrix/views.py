@@ -54,8 +54,9 @@ def _filter_form(request: HttpRequest, scope: Q) -> tuple[MatrixFilterForm, list
         .order_by("agency__name", "name")
         .values_list("id", "name", "agency__name")
     ]
-    roles = list(Role.objects.values_list("id", "name"))
-    trainings = reports.required_trainings()
+    # Only what this viewer can see: a lead's filters list the roles and trainings of their own people.
+    roles = list(Role.objects.filter(id__in=in_scope.values("role_id")).order_by("name").values_list("id", "name"))
+    trainings = reports.trainings_for_people(in_scope)
     form = MatrixFilterForm(
         request.GET or None,
         agencies=agencies,
@@ -82,9 +83,9 @@ def _filtered_people(form: MatrixFilterForm, scope: Q) -> QuerySet[LearnerProfil
     )
 
 
-def _columns(form: MatrixFilterForm, trainings: list[Training]) -> list[Training]:
-    role_id = form.cleaned_data.get("role") if form.is_bound and form.is_valid() else None
-    return reports.required_trainings(role_id) if role_id else trainings
+def _columns(people: QuerySet[LearnerProfile]) -> list[Training]:
+    """The trainings that apply to the people in view (after the filters), one column each."""
+    return reports.trainings_for_people(people)
 
 
 @login_required
@@ -93,9 +94,9 @@ def people(request: HttpRequest) -> HttpResponse:
     if lead_scope_q(request.user) is None:
         return redirect("matrix:mine")
     scope = _scope(request)
-    form, trainings = _filter_form(request, scope)
-    columns = _columns(form, trainings)
+    form, _trainings = _filter_form(request, scope)
     qs = _filtered_people(form, scope)
+    columns = _columns(qs)
     paginator = Paginator(qs.values("id"), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = reports.page_of_people(qs, columns, page.start_index() - 1 if paginator.count else 0, PAGE_SIZE)
@@ -122,9 +123,9 @@ def people_export(request: HttpRequest, fmt: str) -> FileResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
     scope = _scope(request)
-    form, trainings = _filter_form(request, scope)
-    columns = _columns(form, trainings)
+    form, _trainings = _filter_form(request, scope)
     qs = _filtered_people(form, scope)
+    columns = _columns(qs)
     header = ["Name", "Email", "Agency", "Team", "Role", "Start date"]
     for t in columns:
         header += [t.title, f"{t.title}: details"]
@@ -400,7 +401,7 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         except (services.ImportRefused, FileProblem) as problem:
             messages.error(request, str(problem))
             return redirect("matrix:import_preview", pk=batch.pk)
-        messages.success(request, f"{count:,} rows imported from {batch.filename}.")
+        messages.success(request, f"{count:,} {'row' if count == 1 else 'rows'} imported from {batch.filename}.")
         return redirect(reverse("matrix:people") if batch.kind == ImportKind.STAFF else reverse("matrix:summary"))
     try:
         checked = services.check_batch(batch)

@@ -13,6 +13,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.http import Http404, HttpRequest
 
@@ -46,6 +47,9 @@ class AccountAdapter(DefaultAccountAdapter):
         its links are keys to an account and must not sit in a table that
         administrators can read. A mail server failure is logged, not shown as
         an error page; every one of these messages can be asked for again."""
+        # allauth renders the subject without the request, so the site's names from the context
+        # processor never reached it ("Confirm your email address for"): give them to every part.
+        context = {"SITE_NAME": settings.WAGTAIL_SITE_NAME, "PARTNERSHIP_NAME": settings.PARTNERSHIP_NAME, **context}
         try:
             super().send_mail(template_prefix, email, context)
         except Exception as exc:  # noqa: BLE001 - SMTP, socket and DNS errors alike

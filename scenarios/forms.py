@@ -17,6 +17,12 @@ COLUMN_LABELS = {
     "safety": "What's working well?",
 }
 PLACE_CHOICES = [("", "Not placed yet")] + [(c, f"{CATEGORY_LABELS[c]} ({COLUMN_LABELS[c]})") for c in CATEGORIES]
+# The builder's select groups the categories under their column, so each option is a short label
+# that shows whole on a narrow card ("Complicating factor", not "Complicating factor (What are...").
+PLACE_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
+    (column, [(c, CATEGORY_LABELS[c]) for c in CATEGORIES if COLUMN_LABELS[c] == column])
+    for column in dict.fromkeys(COLUMN_LABELS[c] for c in CATEGORIES)
+]
 SCALE_CHOICES = [(str(n), str(n)) for n in range(11)]
 
 

@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from scenarios.forms import PLACE_CHOICES, MappingForm, int_param
+from scenarios.forms import PLACE_GROUPS, MappingForm, int_param
 from scenarios.kept_answers import KeptAnswer, drop_kept_answer, keep_answer, take_kept_answer
 from scenarios.models import AcceptedAlternative, Attempt, ModelAnswerSeen, ScenarioPage
 from scenarios.permissions import can_review
 from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
+from scenarios.result_board import learner_board, model_board, priorities, section_details
 from scenarios.reviewing import (
     add_comment,
     agreement,
@@ -28,7 +29,7 @@ from scenarios.reviewing import (
     confirm_attempt,
     review_queue,
 )
-from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, MAX_TEXT_CHARS, ScenarioFileError, model_mapping
+from scenarios.scenario_file import CATEGORIES, CATEGORY_LABELS, MAX_TEXT_CHARS, ScenarioFileError
 from scenarios.scoring import text_hints
 from scenarios.services import (
     AttemptError,
@@ -190,7 +191,7 @@ def _board(form: MappingForm) -> dict[str, Any]:
         "unplaced": zone("", "Not placed yet"),
         "worries": [zone("harm", "Harm"), zone("complicating_factor", "Complicating factors")],
         "working_well": [zone("strength", "Strengths"), zone("safety", "Existing safety")],
-        "choices": PLACE_CHOICES,
+        "choice_groups": PLACE_GROUPS,
         "narrative_html": render_markdown(form.scenario.narrative),
     }
 
@@ -241,25 +242,13 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     page = attempt.scenario
     scenario = page.to_scenario()
     mapping = attempt.mapping or {}
-    placements = mapping.get("placements") or {}
-    model = model_mapping(scenario)
-    items = [
-        (
-            item,
-            given,
-            CATEGORY_LABELS.get(given or "", given),
-            CATEGORY_LABELS[item.category],
-            item.accepts(given or ""),
-        )
-        for item in scenario.items
-        for given in [placements.get(item.id)]
-    ]
     is_owner = attempt.user_id == request.user.pk
     if is_owner:
         # The page shows the model answer: from now on this learner's attempts at it are practice.
         note_model_answer_seen(request.user, page)
     feedback = (attempt.result or {}).get("feedback", [])
     rescores = attempt.rescores(AcceptedAlternative.objects.filter(scenario=page).order_by("accepted_at", "pk"))
+    details = section_details(scenario, attempt.result or {})
     return render(
         request,
         "scenarios/result.html",
@@ -270,13 +259,15 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
             "result": attempt.result or {},
             "sections": _sections(attempt.result or {}, scenario),
             "feedback": feedback,
-            "items": items,
+            "learner_board": learner_board(scenario, mapping),
+            "model_board": model_board(scenario),
+            "details": details,
+            "priorities": priorities(scenario, mapping, details),
             "statements": [t for t in mapping.get("statements") or [] if t.strip()],
             "goals": [t for t in mapping.get("goals") or [] if t.strip()],
             "scaling": mapping.get("scaling") or {},
             "rescores": rescores,
             "score_when_overridden": attempt.score_when_overridden(rescores),
-            "model": model,
             "can_review": can_review(request.user),
             "is_owner": is_owner,
             "whose": "Your" if is_owner else "Their",

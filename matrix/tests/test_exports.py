@@ -68,6 +68,24 @@ def test_an_unknown_format_is_not_found(client, training_admin):
     assert client.get(reverse("matrix:people_export", args=["pdf"])).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["people_export", "summary_export"])
+def test_an_excel_export_keeps_its_header_in_view_with_filters_and_readable_widths(
+    client, training_admin, new_staff, requirements, name
+):
+    client.force_login(training_admin)
+    response = client.get(reverse(f"matrix:{name}", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+    widths = {
+        sheet.cell(1, n).value: sheet.column_dimensions[sheet.cell(1, n).column_letter].width
+        for n in range(1, sheet.max_column + 1)
+    }
+    assert all(12 <= w <= 45 for w in widths.values()), widths
+    if "Email" in widths:
+        assert widths["Email"] >= 30
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_export_says_its_length_and_its_row_count(
     client, training_admin, new_staff, south_worker, requirements, fmt

@@ -95,7 +95,7 @@ def test_a_failed_sign_in_shows_an_error_summary(client, new_staff):
 
 def test_a_missing_field_links_from_the_summary_to_the_field(client, partnership):
     body = client.post("/accounts/login/", {"login": "", "password": ""}).content.decode()
-    assert '<a href="#id_login">This field is required.</a>' in body
+    assert '<a href="#id_login">Enter email address</a>' in body
     assert 'id="id_login-error"' in body
     assert 'aria-describedby="id_login-error"' in body
 

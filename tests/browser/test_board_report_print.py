@@ -1,0 +1,53 @@
+"""The board report prints for the safeguarding board: one or two A4 portrait pages, no word broken."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from home.demo_loader import load_all
+from people.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# A4 less the report's 1.2cm margins, at 96 CSS pixels to the inch.
+PRINTABLE_WIDTH = round((21.0 - 2.4) / 2.54 * 96)
+
+# Every word of the headings, captions and table headers on one line: a Range over the word has one box.
+# A line may end after a hyphen ("e-" / "learning"), as in print; never inside a run of letters.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const el of document.querySelectorAll(".app-board h1, .app-board h2, .app-board caption, .app-board th, .govuk-caption-l")) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_the_board_report_prints_on_one_or_two_a4_pages_with_no_word_broken(page, sign_in):
+    load_all(io.StringIO())
+    sign_in("alex.morgan@northbridge.gov.uk", DEMO_PASSWORD)
+    page.goto("/matrix/board/")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 1000})
+    assert page.evaluate(BROKEN_WORDS) == []
+    # On screen at a laptop's width too.
+    page.emulate_media(media="screen")
+    for width in (1024, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate(BROKEN_WORDS) == [], width
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 2, f"{pages} pages"
+    assert b"/MediaBox [0 0 595" in pdf or re.search(rb"/MediaBox\s*\[\s*0 0 59[45]", pdf)
