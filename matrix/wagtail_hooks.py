@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from matrix.models import CompletionRecord, Exemption, Requirement, Training
+from matrix.reminders import preview
 
 
 class TrainingViewSet(SnippetViewSet):
@@ -87,3 +89,9 @@ class MatrixGroup(SnippetViewSetGroup):
 
 
 register_snippet(MatrixGroup)
+
+
+@hooks.register("reminder_preview")
+def reminders_planned(user: Any) -> list[dict[str, object]]:
+    """The profile page lists what the matrix will send this person."""
+    return preview(user)
