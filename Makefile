@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SCSS := $(wildcard static_src/*.scss)
 
-.PHONY: run test lint static demo bench bench-quick wrk clean loadtest backup restore
+.PHONY: run test lint lock static demo bench bench-quick wrk clean loadtest backup restore
 
 ## make run: set everything up on a fresh machine and serve http://127.0.0.1:8000
 run: $(VENV)/.runtime static
@@ -34,13 +34,27 @@ $(VENV)/bin/python:
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(PIP) install -q -r requirements.txt
+# Installs come from the lock files: every package, direct or not, pinned with
+# its hashes. requirements*.txt say what we depend on and why; `make lock`
+# writes the lock files from them.
+$(VENV)/.runtime: requirements.lock | $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements.lock
 	@touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PIP) install -q -r requirements-dev.txt
+$(VENV)/.dev: requirements.lock requirements-dev.lock | $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements-dev.lock
 	@touch $@ $(VENV)/.runtime
+
+## make lock: pin every dependency with its hashes after editing requirements*.txt
+UV := var/lock-tools/bin/uv
+$(UV):
+	python3 -m venv var/lock-tools
+	var/lock-tools/bin/pip install -q uv==0.13.9
+
+LOCK_ARGS := --quiet --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu
+lock: $(UV)
+	$(UV) pip compile $(LOCK_ARGS) requirements.txt -o requirements.lock
+	$(UV) pip compile $(LOCK_ARGS) --constraint requirements.lock requirements-dev.txt -o requirements-dev.lock
 
 demo: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput

@@ -7,3 +7,6 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = "Home and site pages"
+
+    def ready(self) -> None:
+        from home import checks  # noqa: F401  (registers the deploy checks)

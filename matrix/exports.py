@@ -1,40 +1,48 @@
-"""Streaming downloads: CSV row by row, Excel through openpyxl's write-only mode.
+"""Downloads: CSV, and Excel through openpyxl's write-only mode.
 
-Neither holds the whole file in memory: CSV is yielded a line at a time, and a
-write-only workbook spools its rows to a temporary file that is then streamed.
-Every text cell passes through `safe_cell` so it cannot run as a formula.
+Neither holds the whole file in memory: both are written row by row to a
+temporary file, which is then sent with its length, so a download cut short
+can never pass for a complete one. Every text cell passes through
+`safe_cell` so it cannot run as a formula.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse
 
 from matrix.tabular import safe_cell
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_response(filename: str, header: list[str], rows: Iterable[list[Any]]) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"  # so Excel reads UTF-8
-        yield writer.writerow([safe_cell(h) for h in header])
-        for row in rows:
-            yield writer.writerow([safe_cell("" if v is None else v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+def csv_response(filename: str, header: list[str], rows: Iterable[list[Any]]) -> FileResponse:
+    """The whole file is written to a temporary file first, then sent with its
+    length. A download cut short (a worker killed at its time limit, a
+    database error halfway) is then never a 200 that looks complete: an error
+    before the first byte is an error page, and a connection dropped while
+    sending falls short of `Content-Length`, which browsers report as failed.
+    `X-Export-Rows` says how many people or groups the file holds."""
+    spool = tempfile.TemporaryFile()
+    text = io.TextIOWrapper(spool, encoding="utf-8-sig", newline="")  # the BOM lets Excel read UTF-8
+    writer = csv.writer(text)
+    writer.writerow([safe_cell(h) for h in header])
+    count = 0
+    for row in rows:
+        writer.writerow([safe_cell("" if v is None else v) for v in row])
+        count += 1
+    text.flush()
+    text.detach()
+    spool.seek(0)
+    response = FileResponse(
+        spool, as_attachment=True, filename=f"{filename}.csv", content_type="text/csv; charset=utf-8"
+    )
+    response["X-Export-Rows"] = str(count)
     return response
 
 
@@ -52,8 +60,12 @@ def excel_response(filename: str, sheet_title: str, header: list[str], rows: Ite
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+    try:
+        for row in rows:
+            sheet.append([safe_cell(v) for v in row])
+    except BaseException:
+        sheet.close()  # ends openpyxl's writer before its temporary file goes
+        raise
     spool = tempfile.TemporaryFile()
     workbook.save(spool)
     spool.seek(0)

@@ -221,14 +221,19 @@ def page_of_people(qs: QuerySet[LearnerProfile], columns: list[Training], offset
 
 
 def iter_people(qs: QuerySet[LearnerProfile], columns: list[Training], batch: int = 2000) -> Iterator[PersonRow]:
-    """Every row, a batch at a time, for exports that must not hold everything in memory."""
-    offset = 0
-    while True:
-        rows = page_of_people(qs, columns, offset, batch)
-        yield from rows
-        if len(rows) < batch:
-            return
-        offset += batch
+    """Every row, in the list's order, for exports that must not hold everything in memory.
+
+    One query walks the sorted people with a server-side cursor (PostgreSQL;
+    SQLite fetches in chunks), instead of sorting everyone again for each
+    batch; each batch's cells then take one query."""
+    chunk: list[dict[str, Any]] = []
+    for row in qs.values(*_ROW_FIELDS).iterator(chunk_size=batch):
+        chunk.append(row)
+        if len(chunk) == batch:
+            yield from person_rows(chunk, columns)
+            chunk = []
+    if chunk:
+        yield from person_rows(chunk, columns)
 
 
 # --- Summary ---------------------------------------------------------------------------------------

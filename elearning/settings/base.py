@@ -143,6 +143,8 @@ def cache_prefix(database_url: str) -> str:
 
 
 REDIS_URL = env_str("REDIS_URL")
+# How many app servers run this site: more than one needs REDIS_URL (a deploy check says so).
+APP_SERVERS = env_int("APP_SERVERS", 1, minimum=1)
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
 if REDIS_URL:
@@ -163,10 +165,10 @@ else:
     # figures in the others). Several servers need REDIS_URL.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "lib.file_cache.BoundedFileCache",
             "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "KEY_PREFIX": cache_prefix(DATABASE_URL),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_EVERY": 100},
         }
     }
 

@@ -53,7 +53,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The benchmark's cache is its own, keyed by the database it measures (the
 # full and the small one run side by side).
 CACHES["default"]["KEY_PREFIX"] = cache_prefix(BENCH_DATABASE_URL)  # noqa: F405
-if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+if CACHES["default"]["BACKEND"].endswith("FileCache"):  # noqa: F405
     CACHES["default"]["LOCATION"] = str(BENCH_DIR / "cache")  # noqa: F405
 
 # WhiteNoise warns on every start that STATIC_ROOT (collectstatic's output) is

@@ -39,7 +39,7 @@ def _run(settings_module: str, env: dict[str, str], code: str = READ_SETTINGS) -
 def test_production_settings_start_with_everything_set():
     result = _run("elearning.settings.production", GOOD_PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert "FileBasedCache" in result.stdout
+    assert "BoundedFileCache" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL"])
@@ -105,3 +105,24 @@ def test_production_serves_static_files_with_whitenoise():
 def test_development_needs_no_configuration_at_all():
     result = _run("elearning.settings.dev", {})
     assert result.returncode == 0, result.stderr
+
+
+DEPLOY_CHECK = (
+    "import django; django.setup(); from django.core import checks; "
+    "print([e.id for e in checks.run_checks(include_deployment_checks=True, tags=['caches'])])"
+)
+
+
+def test_the_deploy_check_refuses_several_app_servers_without_redis():
+    result = _run("elearning.settings.production", {**GOOD_PRODUCTION, "APP_SERVERS": "3"}, DEPLOY_CHECK)
+    assert result.returncode == 0, result.stderr
+    assert "home.E001" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "extra", [{}, {"APP_SERVERS": "3", "REDIS_URL": "redis://127.0.0.1:6379/9"}], ids=["one server", "redis"]
+)
+def test_the_deploy_check_accepts_one_server_or_a_shared_redis(extra):
+    result = _run("elearning.settings.production", {**GOOD_PRODUCTION, **extra}, DEPLOY_CHECK)
+    assert result.returncode == 0, result.stderr
+    assert "home.E001" not in result.stdout
