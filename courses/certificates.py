@@ -53,6 +53,9 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     _centred_lines(pdf, certificate.course_title, centre, height - 130 * mm, width - 60 * mm, "Helvetica-Bold", 20)
     pdf.setFont("Helvetica", 16)
     pdf.drawCentredString(centre, height - 152 * mm, f"on {certificate.issued_on:%-d %B %Y}")
+    if certificate.valid_until:
+        pdf.setFont("Helvetica", 14)
+        pdf.drawCentredString(centre, height - 164 * mm, f"Valid until {certificate.valid_until:%-d %B %Y}")
 
     pdf.setFillColor(MUTED)
     pdf.setFont("Helvetica", 12)

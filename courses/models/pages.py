@@ -193,6 +193,10 @@ class CoursePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
             return context
         context["course_view"] = learner_course_view(load_outline(self), request.user, request)
         context["breadcrumbs"] = breadcrumbs_of(self)
+        if getattr(request.user, "is_authenticated", False):
+            from courses.services import may_renew
+
+            context["renewal_due"] = may_renew(request.user, self)
         return context
 
 
