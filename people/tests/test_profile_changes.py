@@ -176,3 +176,14 @@ def test_deciding_twice_changes_nothing_the_second_time(client, partnership, man
 
 def test_the_changes_page_needs_sign_in(client, partnership):
     assert client.get("/changes/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_home_page_shows_a_manager_the_changes_waiting(
+    client, partnership, managed_staff, practice_lead, home_page
+):
+    propose(client, managed_staff, partnership, team=partnership["teams"]["south"].pk)
+    client.force_login(practice_lead)
+    body = client.get("/").content.decode()
+    assert "Changes to approve" in body and "team Assessment Team South" in body
+    client.force_login(managed_staff)
+    assert "Changes to approve" not in client.get("/").content.decode()

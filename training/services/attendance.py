@@ -12,7 +12,7 @@ from django.db.models import Q
 from matrix.models import CompletionRecord, CompletionSource
 from matrix.services import clear_booked, record_completion
 from people.models import User
-from training import emails, rules
+from training import emails, notices, rules
 from training.models import (
     Attendance,
     AttendanceStatus,
@@ -89,6 +89,8 @@ def mark_attendance(
                 continue
             changed += 1
             audit(event, AuditAction.ATTENDANCE, actor, booking, day=day_number, status=status)
+            if status == AttendanceStatus.ABSENT:
+                notices.no_show(booking, day_number)
             if _record_completion_if_done(event, booking):
                 completed += 1
         message = f"Attendance for day {day_number} is saved ({changed} changed)."
