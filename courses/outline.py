@@ -21,6 +21,7 @@ from wagtail.models import Page
 from courses import tree_cache
 from courses.models import (
     CourseCompletion,
+    CourseIndexPage,
     CoursePage,
     JournalEntry,
     LessonPage,
@@ -321,3 +322,34 @@ def assigned_courses(user: Any) -> list[CoursePage]:
         return []
     courses = list(CoursePage.objects.live().public().filter(audience__in=audiences).order_by("path"))
     return sorted(courses, key=lambda c: audiences.index(c.audience))
+
+
+def page_context(page: Page, request: HttpRequest) -> dict[str, Any]:
+    """What a course page adds to its template's context for the learner viewing it.
+
+    Registered as the pages' `courses_learner_context` hook. A page not saved
+    yet (an admin preview) has nothing under it and no progress.
+    """
+    if isinstance(page, LessonPage):
+        return learner_lesson_context(page, request)
+    if page.pk is None:
+        return {}
+    if isinstance(page, CourseIndexPage):
+        courses = list(CoursePage.objects.live().public().child_of(page).order_by("path"))
+        return {"cards": course_cards(courses, request.user, request)}
+    if isinstance(page, CoursePage):
+        return {
+            "course_view": learner_course_view(load_outline(page), request.user, request),
+            "breadcrumbs": breadcrumbs_of(page),
+        }
+    if isinstance(page, ModulePage):
+        course = course_of(page)
+        course_view = learner_course_view(load_outline(course), request.user, request) if course else None
+        module_view = next((m for m in course_view.modules if m.page.pk == page.pk), None) if course_view else None
+        return {
+            "course": course,
+            "course_view": course_view,
+            "module_view": module_view,
+            "breadcrumbs": breadcrumbs_of(page),
+        }
+    return {}

@@ -47,7 +47,7 @@ def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> list[Prog
     write, so a learner reading a lesson never holds the database's write
     lock (SQLite has one for the whole file).
     """
-    lesson._course = course  # type: ignore[attr-defined]
+    lesson._course = course
     now = timezone.now()
     rows: list[ProgressRow] = list(
         LessonProgress.objects.filter(user=user, course=course).values_list(
@@ -57,7 +57,7 @@ def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> list[Prog
     mine = next((row for row in rows if row[0] == lesson.pk), None)
     latest = max((row[2] for row in rows), default=None)
     if mine is not None and mine[2] == latest and now - mine[2] < REOPEN_WRITE_AFTER:
-        lesson._progress_rows = rows  # type: ignore[attr-defined]
+        lesson._progress_rows = rows
         return rows
     progress, created = LessonProgress.objects.get_or_create(
         user=user, lesson=lesson, defaults={"course": course, "opened_at": now, "last_opened_at": now}
@@ -67,7 +67,7 @@ def open_lesson(user: User, lesson: LessonPage, course: CoursePage) -> list[Prog
     elif course.training_id is not None:
         mark_started(user, course.training, timezone.localdate())
     rows = [row for row in rows if row[0] != lesson.pk] + [(lesson.pk, progress.completed_at, now)]
-    lesson._progress_rows = rows  # type: ignore[attr-defined]
+    lesson._progress_rows = rows
     return rows
 
 

@@ -20,6 +20,7 @@ from courses.models import Certificate, CourseIndexPage, CoursePage, JournalEntr
 from courses.outline import load_outline
 from courses.rules import EmptyAnswer, InvalidAnswer, neighbours, normalise_code
 from courses.services import answer_question, complete_lesson, save_reflection, start_renewal
+from people.types import AuthenticatedHttpRequest
 
 REFLECTION_MAX = 5000
 
@@ -68,7 +69,7 @@ def problem(request: HttpRequest, message: str, lesson: LessonPage, status: int 
 
 @login_required
 @require_POST
-def answer(request: HttpRequest, lesson_id: int, question_id: str) -> HttpResponse:
+def answer(request: AuthenticatedHttpRequest, lesson_id: int, question_id: str) -> HttpResponse:
     try:
         lesson, course = available_lesson(request, lesson_id)
     except LessonUnavailable:
@@ -96,7 +97,7 @@ def answer(request: HttpRequest, lesson_id: int, question_id: str) -> HttpRespon
 
 @login_required
 @require_POST
-def reflect(request: HttpRequest, lesson_id: int, prompt_id: str) -> HttpResponse:
+def reflect(request: AuthenticatedHttpRequest, lesson_id: int, prompt_id: str) -> HttpResponse:
     try:
         lesson, course = available_lesson(request, lesson_id)
     except LessonUnavailable:
@@ -117,7 +118,7 @@ def reflect(request: HttpRequest, lesson_id: int, prompt_id: str) -> HttpRespons
 
 @login_required
 @require_POST
-def complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
+def complete(request: AuthenticatedHttpRequest, lesson_id: int) -> HttpResponse:
     try:
         lesson, course = available_lesson(request, lesson_id)
     except LessonUnavailable:
@@ -158,12 +159,12 @@ def renew(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def journal(request: HttpRequest) -> HttpResponse:
+def journal(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = JournalEntry.objects.filter(user=request.user).order_by("course_title", "lesson_title", "created_at")
     return render(request, "courses/journal.html", {"entries": entries})
 
 
-def own_certificate(request: HttpRequest, code: str) -> Certificate:
+def own_certificate(request: AuthenticatedHttpRequest, code: str) -> Certificate:
     """Only the owner sees their certificate page and PDF; others get a 404, as if it did not exist."""
     certificate = Certificate.objects.filter(code=normalise_code(code), user=request.user).first()
     if certificate is None:

@@ -1,6 +1,10 @@
-"""Admin wiring: the "Course statistics" view for content editors and training administrators."""
+"""Wagtail wiring: what a learner sees on the course pages, saving their place
+when they open a lesson, and the "Course statistics" view for content editors
+and training administrators."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -8,7 +12,12 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
+from courses.models import LessonPage
+from courses.models.pages import LEARNER_CONTEXT_HOOK
+from courses.outline import course_of, page_context
+from courses.services import open_lesson
 from courses.statistics import course_statistics
 from people.access import is_content_editor, is_training_admin
 
@@ -36,3 +45,16 @@ def register_statistics_url() -> list:
 @hooks.register("register_admin_menu_item")
 def register_statistics_menu_item() -> MenuItem:
     return StatisticsMenuItem("Course statistics", reverse("course_statistics"), icon_name="table", order=350)
+
+
+hooks.register(LEARNER_CONTEXT_HOOK, page_context)
+
+
+# After Wagtail's own checks (view restrictions), so a lesson the learner may
+# not see is never recorded as opened. Previews do not pass through here.
+@hooks.register("before_serve_page", order=100)
+def open_lesson_on_view(page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    if isinstance(page, LessonPage) and request.user.is_authenticated:
+        course = course_of(page)
+        if course is not None:
+            open_lesson(request.user, page, course)

@@ -10,7 +10,7 @@ from home import views as home_views
 from people.views import sign_in_through_allauth
 
 # App URLs live under prefixes that no page in the Wagtail tree may use as
-# its slug: learning, training, mapping, matrix, me, certificates.
+# its slug: learning, training, mapping, matrix, impact, me, certificates.
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # Every sign-in goes through allauth (email confirmation, two-step
@@ -27,6 +27,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("mapping/", include("scenarios.urls")),
     path("matrix/", include("matrix.urls")),
+    path("impact/", include("impact.urls")),
     path("my-data/", include("privacy.urls")),
 ]
 

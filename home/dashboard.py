@@ -20,6 +20,7 @@ SECTION_MODULES = [
     "courses.dashboard",
     "training.dashboard",
     "scenarios.dashboard",
+    "impact.dashboard",
 ]
 
 

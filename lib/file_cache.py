@@ -27,4 +27,5 @@ class BoundedFileCache(FileBasedCache):
         self._writes += 1
         if (self._writes - 1) % self._cull_every:
             return
-        super()._cull()
+        # FileBasedCache._cull is private, so django-stubs do not declare it.
+        super()._cull()  # type: ignore[misc]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.core.cache import cache
 from django.db import transaction
@@ -58,11 +58,13 @@ class VersionedCache:
     def cached(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per version for `key` (None is a value too)."""
         full_key = f"{self.prefix}:{self.version()}:{key}"
-        value = cache.get(full_key, MISSING)
-        if value is MISSING:
-            value = compute()
-            cache.set(full_key, value, self.timeout)
-        return value  # type: ignore[return-value]
+        found = cache.get(full_key, MISSING)
+        if found is not MISSING:
+            # The cache hands back what compute() stored under this key.
+            return cast(T, found)
+        value = compute()
+        cache.set(full_key, value, self.timeout)
+        return value
 
     def cached_many(self, keys: list[str], compute: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
         """Like `cached` for several keys at once: one cache read, and one

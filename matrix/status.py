@@ -28,6 +28,7 @@ import calendar
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import TypedDict
 
 
 class Status(enum.StrEnum):
@@ -100,6 +101,16 @@ class Facts:
     exemption_until: dt.date | None = None
 
 
+class _Dates(TypedDict, total=False):
+    """The dates a `Result` carries, gathered once and passed on by keyword."""
+
+    due_on: dt.date | None
+    expires_on: dt.date | None
+    completed_on: dt.date | None
+    booked_on: dt.date | None
+    started_on: dt.date | None
+
+
 @dataclass(frozen=True)
 class Result:
     status: Status
@@ -152,7 +163,7 @@ def evaluate(
     if rule is None or facts is None:
         return Result(Status.NOT_REQUIRED)
     due_on = due_date(rule, facts)
-    detail = {"booked_on": facts.booked_on, "started_on": facts.started_on, "due_on": due_on}
+    detail = _Dates(booked_on=facts.booked_on, started_on=facts.started_on, due_on=due_on)
 
     if facts.exemption_reason is not None and (facts.exemption_until is None or facts.exemption_until >= today):
         recheck = facts.exemption_until + dt.timedelta(days=1) if facts.exemption_until else None
@@ -162,7 +173,7 @@ def evaluate(
     completed_on = facts.completed_on if facts.completed_on and facts.completed_on <= today else None
     if completed_on is not None:
         expires_on = expiry_date(rule, facts)
-        done = {"completed_on": completed_on, "expires_on": expires_on, **detail}
+        done = _Dates(completed_on=completed_on, expires_on=expires_on, **detail)
         if expires_on is None:
             return Result(Status.COMPLETE, **done)
         if today >= expires_on:

@@ -14,12 +14,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from lib.page_sections import page_sections
 from matrix import reports, services, tabular
 from matrix.chart import bar_chart
 from matrix.exports import csv_response, excel_response
@@ -28,6 +29,7 @@ from matrix.models import ImportBatch, ImportKind, RequirementAssignment, Traini
 from matrix.tabular import COMPLETION_COLUMNS, DATE_HELP, STAFF_COLUMNS, FileProblem
 from people.access import is_training_admin, lead_scope_q
 from people.models import Agency, LearnerProfile, Role, Team
+from people.types import AuthenticatedHttpRequest
 
 PAGE_SIZE = 50
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -115,7 +117,7 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def people_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def people_export(request: HttpRequest, fmt: str) -> FileResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
     scope = _scope(request)
@@ -194,7 +196,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def summary_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def summary_export(request: HttpRequest, fmt: str) -> FileResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
     scope = _scope(request)
@@ -243,6 +245,7 @@ def board(request: HttpRequest) -> HttpResponse:
             "scope_name": _scope_name(request.user),
             "chart": bar_chart([(f"{m:%b}", n) for m, n in months]),
             "today": timezone.localdate(),
+            "extra_sections": page_sections("matrix_board_sections", request),
         },
     )
 
@@ -301,6 +304,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "assignments": assignments,
             "cells": [(a, reports.cell_for(a)) for a in assignments],
             "sees_others": lead_scope_q(request.user) is not None,
+            "extra_sections": page_sections("matrix_mine_sections", request),
         },
     )
 
@@ -326,7 +330,7 @@ def _admin_only(request: HttpRequest) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     _admin_only(request)
     if kind not in ImportKind.values:
         raise Http404

@@ -1,28 +1,32 @@
 """Queue email, send it once, retry it when the mail server fails.
 
-`queue_email` stores the message and, once the surrounding transaction has
-committed, tries to send it straight away. Anything that fails stays pending
-and `manage.py send_outbox` (run from cron every few minutes) retries it with
-a growing delay, giving up after `MAX_ATTEMPTS`.
+`send_templated` renders a message from its templates
+(`templates/<app>/emails/<name>_subject.txt`, `_body.txt`, optional
+`_body.html`) and queues it. `queue_email` stores the message and, once the
+surrounding transaction has committed, hands it to the `deliver_email` task,
+which a worker runs outside the request (outbox.tasks). Anything that fails
+stays pending and is tried again with a growing delay (outbox.delivery),
+giving up after `MAX_ATTEMPTS`; `manage.py send_outbox`, run from cron, also
+sends whatever is due, so a message survives a lost task.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
-import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
 
-from outbox.models import EmailStatus, OutboundEmail
+from outbox.delivery import MAX_ATTEMPTS, send_one, send_pending
+from outbox.models import OutboundEmail
+from outbox.tasks import deliver_email
 
-log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 6
+__all__ = ["MAX_ATTEMPTS", "Attachment", "queue_email", "send_one", "send_pending", "send_templated"]
 
 
 @dataclass(frozen=True)
@@ -55,55 +59,34 @@ def queue_email(
         },
     )
     if created:
-        transaction.on_commit(lambda: send_one(message.pk))
+        transaction.on_commit(lambda: deliver_email.enqueue(message.pk))
     return message
 
 
-def send_one(pk: int) -> bool:
-    """Send one pending message. Locks the row so two workers never both send it."""
-    with transaction.atomic():
-        message = OutboundEmail.objects.select_for_update().filter(pk=pk, status=EmailStatus.PENDING).first()
-        if message is None:
-            return False
-        email = EmailMultiAlternatives(
-            subject=message.subject,
-            body=message.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=message.to,
-        )
-        if message.body_html:
-            email.attach_alternative(message.body_html, "text/html")
-        for item in message.attachments:
-            email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
-        message.attempts += 1
-        try:
-            email.send(fail_silently=False)
-        except Exception as exc:  # noqa: BLE001 - any transport failure is retried later
-            message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            if message.attempts >= MAX_ATTEMPTS:
-                message.status = EmailStatus.FAILED
-                log.error("email gave up", extra={"key": message.key, "error": message.last_error})
-            else:
-                delay = dt.timedelta(minutes=2**message.attempts)
-                message.next_attempt_at = timezone.now() + delay
-                log.warning("email failed, will retry", extra={"key": message.key, "error": message.last_error})
-            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-            return False
-        message.status = EmailStatus.SENT
-        message.sent_at = timezone.now()
-        message.last_error = ""
-        message.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-        return True
+def render_email(template: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(subject, text body, HTML body or "") from `<template>_subject.txt`,
+    `_body.txt` and the optional `_body.html`.
+
+    Every template also sees `partnership_name` and `site_url`. The subject is
+    one line whatever the template's line breaks; the text body keeps its own.
+    """
+    context = {"partnership_name": settings.PARTNERSHIP_NAME, "site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body_text = render_to_string(f"{template}_body.txt", context).strip() + "\n"
+    try:
+        body_html = render_to_string(f"{template}_body.html", context)
+    except TemplateDoesNotExist:
+        body_html = ""
+    return subject, body_text, body_html
 
 
-def send_pending(now: dt.datetime | None = None) -> tuple[int, int]:
-    """Try every message that is due. Returns (sent, failed this time)."""
-    now = now or timezone.now()
-    due = OutboundEmail.objects.filter(status=EmailStatus.PENDING).exclude(next_attempt_at__gt=now)
-    sent = failed = 0
-    for pk in due.values_list("pk", flat=True):
-        if send_one(pk):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+def send_templated(
+    key: str,
+    to: Sequence[str],
+    template: str,
+    context: Mapping[str, Any],
+    attachments: Iterable[Attachment] = (),
+) -> OutboundEmail:
+    """Render the message from its templates (see `render_email`) and queue it under `key`."""
+    subject, body_text, body_html = render_email(template, context)
+    return queue_email(key, to, subject, body_text, body_html, attachments)

@@ -15,6 +15,7 @@ from people import services
 from people.access import is_training_admin
 from people.forms import ChangeProposalForm, ProfileForm
 from people.models import LearnerProfile, ProfileChange
+from people.types import AuthenticatedHttpRequest
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
@@ -25,7 +26,7 @@ def _safe_next(request: HttpRequest, default: str = "/") -> str:
 
 
 @login_required
-def welcome(request: HttpRequest) -> HttpResponse:
+def welcome(request: AuthenticatedHttpRequest) -> HttpResponse:
     """First sign-in: the learner says which team they are in and what they do.
     Only while nothing is on record: after that a change is a proposal."""
     profile, _ = LearnerProfile.objects.get_or_create(user=request.user)
@@ -47,7 +48,7 @@ def _profile_of(user: object) -> LearnerProfile:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What is on record about the learner, who can change it, what they will
     be sent, and a way to propose a change (which changes nothing until it is
     approved)."""

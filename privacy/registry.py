@@ -17,6 +17,7 @@ PROVIDERS = [
     "training.privacy",
     "scenarios.privacy",
     "matrix.privacy",
+    "impact.privacy",
     "privacy.core",
     "people.privacy",
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from people.access import is_training_admin
 from people.models import User
+from people.types import AuthenticatedHttpRequest
 from privacy import services
 from privacy.forms import AuditFilterForm, DeletionRequestForm, EraseForm
 from privacy.models import AuditAction, AuditEvent, DeletionRequest, DeletionStatus
@@ -30,7 +31,7 @@ def _admins_only(request: HttpRequest) -> HttpResponse | None:
 
 @login_required
 @require_GET
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = services.export_user_data(request.user)
     open_request = DeletionRequest.objects.filter(user=request.user, status=DeletionStatus.REQUESTED).first()
     return render(request, "privacy/my_data.html", {"data": data, "open_request": open_request})
@@ -38,7 +39,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_data_json(request: HttpRequest) -> HttpResponse:
+def my_data_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     body = services.export_json(request.user)
     services.record(
         AuditAction.OWN_EXPORT, actor=request.user, subject=request.user, what="privacy:download", request=request
@@ -51,7 +52,7 @@ def my_data_json(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     open_request = DeletionRequest.objects.filter(user=request.user, status=DeletionStatus.REQUESTED).first()
     form = DeletionRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and open_request is None and form.is_valid():
@@ -68,7 +69,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest) -> HttpResponse:
     if services.withdraw_deletion(request.user):
         messages.success(request, "You have withdrawn your request. Your account stays as it is.")
     return redirect("privacy:my_data")

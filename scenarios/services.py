@@ -35,7 +35,7 @@ def _check_note(note: str, missing: str) -> str:
 
 
 def jargon_entries() -> tuple[JargonEntry, ...]:
-    return tuple(JargonEntry(t, p) for t, p in JargonTerm.objects.order_by("term").values_list("term", "plainer"))
+    return JargonTerm.scoring_entries()
 
 
 def empty_mapping(scenario: Scenario) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -22,6 +23,20 @@ from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
 from matrix.models import Training, TrainingKind
+
+LEARNER_CONTEXT_HOOK = "courses_learner_context"
+
+
+def learner_context(page: Page, request: HttpRequest, context: dict[str, Any]) -> dict[str, Any]:
+    """Add what the learner sees of a course page: progress, listings, breadcrumbs.
+
+    The pages do not import the code that loads a course's outline (it reads
+    these models, so the import would go both ways): it is registered as the
+    `courses_learner_context` hook in `courses/wagtail_hooks.py`.
+    """
+    for provide in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
+        context.update(provide(page, request))
+    return context
 
 
 class Audience(models.TextChoices):
@@ -56,7 +71,7 @@ class CachedRestrictionsMixin:
         ids = tree_cache.cached(
             "restrictions",
             self.path,
-            lambda: list(wagtail_restrictions().values_list("pk", flat=True)),  # type: ignore[attr-defined]
+            lambda: list(wagtail_restrictions().values_list("pk", flat=True)),
         )
         return PageViewRestriction.objects.filter(pk__in=ids)
 
@@ -105,13 +120,9 @@ class CourseIndexPage(CachedRestrictionsMixin, SignedInPageMixin, Page):
         return model.objects.filter(pk=found[1]).first() if model is not None else None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import course_cards
-
         context = super().get_context(request, *args, **kwargs)
-        courses = list(CoursePage.objects.live().public().child_of(self).order_by("path"))
-        context["cards"] = course_cards(courses, request.user, request)
         context["breadcrumbs"] = list(self.get_ancestors().filter(depth__gt=1))
-        return context
+        return learner_context(self, request, context)
 
 
 class CoursePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
@@ -185,15 +196,8 @@ class CoursePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
         return [line.strip(" -*\t") for line in self.learning_outcomes.splitlines() if line.strip(" -*\t")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import breadcrumbs_of, learner_course_view, load_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        if self.pk is None:
-            # An admin preview of a course not saved yet: nothing under it, no progress.
-            return context
-        context["course_view"] = learner_course_view(load_outline(self), request.user, request)
-        context["breadcrumbs"] = breadcrumbs_of(self)
-        if getattr(request.user, "is_authenticated", False):
+        context = learner_context(self, request, super().get_context(request, *args, **kwargs))
+        if self.pk is not None and getattr(request.user, "is_authenticated", False):
             from courses.services import may_renew
 
             context["renewal_due"] = may_renew(request.user, self)
@@ -213,20 +217,7 @@ class ModulePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
         verbose_name = "module"
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import breadcrumbs_of, course_of, learner_course_view, load_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        if self.pk is None:
-            return context
-        course = course_of(self)
-        course_view = learner_course_view(load_outline(course), request.user, request) if course else None
-        context["course"] = course
-        context["course_view"] = course_view
-        context["module_view"] = (
-            next((m for m in course_view.modules if m.page.pk == self.pk), None) if course_view else None
-        )
-        context["breadcrumbs"] = breadcrumbs_of(self)
-        return context
+        return learner_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class LessonPage(CachedRestrictionsMixin, SignedInPageMixin, Page):
@@ -262,19 +253,5 @@ class LessonPage(CachedRestrictionsMixin, SignedInPageMixin, Page):
                 return str(child.value["prompt"])
         return None
 
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated and not getattr(request, "is_preview", False):
-            from courses.outline import course_of
-            from courses.services import open_lesson
-
-            course = course_of(self)
-            if course is not None:
-                open_lesson(request.user, self, course)
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from courses.outline import learner_lesson_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learner_lesson_context(self, request))
-        return context
+        return learner_context(self, request, super().get_context(request, *args, **kwargs))

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "courses",
     "training",
     "scenarios",
+    "impact",
+    "django_tasks",
+    "django_tasks_db",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -297,6 +300,9 @@ CONTENT_SECURITY_POLICY = {
 # Accounts with no sign-in, learning or booking for this long lose their personal
 # data (`manage.py apply_retention`, daily). Three years by default.
 RETENTION_INACTIVE_DAYS = env_int("RETENTION_INACTIVE_DAYS", 3 * 365, minimum=30)
+# Evaluation answers and before-and-after figures for a group smaller than this
+# are not shown, so nobody can be picked out from them (docs/impact.md).
+IMPACT_MIN_GROUP = env_int("IMPACT_MIN_GROUP", 3, minimum=2)
 # Book, cancel and answer offers: at most this many times a minute per person.
 BOOKING_ACTIONS_PER_MINUTE = env_int("BOOKING_ACTIONS_PER_MINUTE", 20, minimum=1)
 
@@ -330,6 +336,18 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Signs of Safety learning <learning@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that stops answering must not hold a worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+
+# Background tasks (django-tasks). Email goes out through the "outbox" backend:
+# stored in the database and sent by `manage.py db_worker --backend outbox`, a
+# process of its own beside the web server (docs/architecture.md, "Email").
+# Wagtail's own tasks (search index, references) keep running in the request,
+# as they always have here.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+}
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

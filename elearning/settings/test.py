@@ -22,4 +22,10 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The admin MFA gate has its own tests, which switch it back on.
 ADMIN_MFA_REQUIRED = False
 # Each test process keeps its own cache, so parallel tests never share one.
+# Email is sent as soon as the transaction commits; the tests that need the
+# real worker switch the outbox back to the database backend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["email"]},
+}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

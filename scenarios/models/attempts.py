@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from matrix.models import Training, TrainingKind
+from scenarios.scoring import JargonEntry
 
 
 class JargonTerm(models.Model):
@@ -35,6 +36,11 @@ class JargonTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+    @classmethod
+    def scoring_entries(cls) -> tuple[JargonEntry, ...]:
+        """Every term with its plainer words, in the form the scoring engine reads."""
+        return tuple(JargonEntry(t, p) for t, p in cls.objects.order_by("term").values_list("term", "plainer"))
 
 
 class ScenarioSet(ClusterableModel):

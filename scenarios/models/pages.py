@@ -139,15 +139,15 @@ class ScenarioPage(Page):
         """The rules of a scenario file, and the model answer must score 100 with the site's jargon list."""
         super().clean()
         from scenarios.convert import page_to_scenario
+        from scenarios.models.attempts import JargonTerm
         from scenarios.scoring import check_model_answer
-        from scenarios.services import jargon_entries
 
         try:
             scenario = page_to_scenario(self)
         except ScenarioFileError as exc:
             message = str(exc).split(": ", 1)[-1]
             raise ValidationError(f"The scenario is not complete: {message}") from None
-        check = check_model_answer(scenario, jargon_entries())
+        check = check_model_answer(scenario, JargonTerm.scoring_entries())
         if not check.scores_100:
             message = check.describe(with_keys=False)
             raise ValidationError(f"{message[0].upper()}{message[1:]}. Learners could not reach full marks.")

@@ -52,7 +52,27 @@ PARAMS: dict[str, Callable[[Site], dict[str, Any]]] = {
     "training:email_everyone": lambda s: {"pk": s.objects["event"].pk},
     "training:cancel_event": lambda s: {"pk": s.objects["event"].pk},
     "training:attendance": lambda s: {"pk": s.objects["event"].pk, "day": 1},
+    "impact:day_feedback": lambda s: {"pk": s.objects["event"].pk, "day": 1},
+    "impact:follow_up": lambda s: {"pk": s.objects["event"].pk},
+    "impact:event_evaluation": lambda s: {"pk": s.objects["event"].pk},
+    "impact:cohort": lambda s: {"pk": s.objects["event"].pk},
+    "impact:plan": lambda s: {"pk": s.objects["event"].pk},
+    "impact:my_observation": lambda s: {"pk": observation_of_sam(s).pk},
 }
+
+
+def observation_of_sam(site: Site) -> Any:
+    """An observation of Sam's practice by Priya, his practice lead (made once per test)."""
+    import datetime as dt
+
+    from impact.models import Observation
+
+    observation, _ = Observation.objects.get_or_create(
+        worker=site.people["learner"],
+        observer=site.people["lead"],
+        defaults={"observed_on": dt.date(2026, 10, 1), "kind": "case_writing", "statements": 2},
+    )
+    return observation
 
 
 def client_for(site: Site, persona: str, **options: Any) -> Client:

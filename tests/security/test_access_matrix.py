@@ -135,6 +135,19 @@ RULES: dict[str, dict[str, str]] = {
     "matrix:board": only(*LEADS),
     "matrix:import_upload": only("admin"),
     "matrix:import_preview": only("admin"),
+    # Impact
+    "impact:home": signed_in("200"),
+    "impact:coach": signed_in("200"),
+    "impact:events": only("trainer", "other_trainer", "admin"),
+    "impact:day_feedback": only(),  # Sam's place is not confirmed and the day is ahead: nobody yet
+    "impact:follow_up": only(),
+    "impact:event_evaluation": only(*EVENT_STAFF),
+    "impact:cohort": only(*EVENT_STAFF),
+    "impact:plan": only(*EVENT_STAFF),
+    "impact:evaluation": only("admin"),
+    "impact:observations": only("lead", "other_lead"),  # practice leads and line managers
+    "impact:observe": only("lead", "other_lead"),
+    "impact:my_observation": only("learner", refused="404"),
     # Privacy
     "privacy:my_data": signed_in("200"),
     "privacy:download": signed_in("200"),

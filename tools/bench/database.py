@@ -126,7 +126,7 @@ def _postgres(url: str, *statements: str) -> None:
         admin_url.replace("postgres://", "postgresql://", 1), autocommit=True, connect_timeout=3
     ) as conn:
         for statement in statements:
-            conn.execute(statement)  # type: ignore[arg-type]
+            conn.execute(statement)
 
 
 def postgres_reachable(url: str) -> str:

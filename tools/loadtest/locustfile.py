@@ -15,6 +15,7 @@ import json
 import re
 import threading
 from pathlib import Path
+from typing import TypedDict
 
 from locust import HttpUser, between, events, task
 
@@ -23,7 +24,19 @@ PLAN = json.loads((ROOT / "var" / "loadtest" / "plan.json").read_text())
 OUT = ROOT / "var" / "loadtest" / "generator.json"
 _accounts = itertools.count()
 _lock = threading.Lock()
-SAVED: dict[str, object] = {"answers": set(), "completed": set(), "attempts": {}, "sent": {}, "submitted": set()}
+
+
+class Saved(TypedDict):
+    """What the learners saw saved, for verify to find in the database afterwards."""
+
+    answers: set[tuple[str, int, str]]
+    completed: set[tuple[str, int]]
+    attempts: dict[str, str]
+    sent: dict[str, list[str]]
+    submitted: set[str]
+
+
+SAVED: Saved = {"answers": set(), "completed": set(), "attempts": {}, "sent": {}, "submitted": set()}
 ATTEMPT_RE = re.compile(r"/mapping/attempts/(\d+)/")
 
 
@@ -48,7 +61,7 @@ class Learner(HttpUser):
         # A request still in flight when the run stops may be saved without the
         # generator hearing back: verify accepts a text sent after the last acknowledged one.
         with _lock:
-            SAVED["sent"].setdefault(attempt, []).append(reason)  # type: ignore[union-attr]
+            SAVED["sent"].setdefault(attempt, []).append(reason)
 
     def _token(self) -> str:
         return self.client.cookies.get("csrftoken", "")
@@ -68,7 +81,7 @@ class Learner(HttpUser):
             ) as response:
                 if response.status_code == 200 and response.json().get("correct"):
                     with _lock:
-                        SAVED["answers"].add((self.email, lesson["id"], question["id"]))  # type: ignore[union-attr]
+                        SAVED["answers"].add((self.email, lesson["id"], question["id"]))
                     response.success()
                 else:
                     response.failure(f"answer: {response.status_code}")
@@ -81,7 +94,7 @@ class Learner(HttpUser):
         ) as response:
             if response.status_code == 302 and response.headers["Location"] != lesson["url"]:
                 with _lock:
-                    SAVED["completed"].add((self.email, lesson["id"]))  # type: ignore[union-attr]
+                    SAVED["completed"].add((self.email, lesson["id"]))
                 response.success()
             else:
                 response.failure(f"complete: {response.status_code} {response.headers.get('Location')}")
@@ -119,7 +132,7 @@ class Learner(HttpUser):
             ) as saved:
                 if saved.status_code in (200, 302):
                     with _lock:
-                        SAVED["attempts"][attempt] = reason  # type: ignore[index]
+                        SAVED["attempts"][attempt] = reason
                     saved.success()
                 else:
                     saved.failure(f"{name}: {saved.status_code}")
@@ -134,8 +147,8 @@ class Learner(HttpUser):
         ) as submitted:
             if submitted.status_code == 302 and "result" in submitted.headers.get("Location", ""):
                 with _lock:
-                    SAVED["attempts"][attempt] = reason  # type: ignore[index]
-                    SAVED["submitted"].add(attempt)  # type: ignore[union-attr]
+                    SAVED["attempts"][attempt] = reason
+                    SAVED["submitted"].add(attempt)
                 submitted.success()
                 self.client.get(f"{builder}result/", name="mapping result")
             else:
@@ -143,18 +156,18 @@ class Learner(HttpUser):
 
 
 @events.quitting.add_listener
-def write_what_was_saved(environment, **kwargs) -> None:  # type: ignore[no-untyped-def]
+def write_what_was_saved(environment, **kwargs) -> None:
     stats = environment.stats.total
     OUT.write_text(
         json.dumps(
             {
                 "requests": stats.num_requests,
                 "failures": stats.num_failures,
-                "answers": sorted(SAVED["answers"]),  # type: ignore[arg-type]
-                "completed": sorted(SAVED["completed"]),  # type: ignore[arg-type]
+                "answers": sorted(SAVED["answers"]),
+                "completed": sorted(SAVED["completed"]),
                 "attempts": SAVED["attempts"],
                 "sent": SAVED["sent"],
-                "submitted": sorted(SAVED["submitted"]),  # type: ignore[arg-type]
+                "submitted": sorted(SAVED["submitted"]),
             },
             indent=1,
         )

@@ -6,19 +6,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from people.access import is_training_admin
 from people.models import User
+from people.types import AuthenticatedHttpRequest
 from training import emails, services
 from training.forms import DeclineForm
 from training.models import Booking, BookingStatus
 from training.views.common import report_refusal
 
 
-def _pending():  # type: ignore[no-untyped-def]
+def _pending() -> QuerySet[Booking]:
     return (
         Booking.objects.filter(status=BookingStatus.PENDING_APPROVAL)
         .select_related("learner", "learner__profile__team", "event__course")
@@ -37,7 +39,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     approve = request.POST.get("decision") == "approve"
     form = DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from people.access import is_trainer, is_training_admin
+from people.types import AuthenticatedHttpRequest
 from training.models import Booking, Event
 from training.services import Refused
 
@@ -40,7 +41,7 @@ def event_for_trainer(request: HttpRequest, pk: int) -> Event:
     return event
 
 
-def own_booking(request: HttpRequest, pk: int) -> Booking:
+def own_booking(request: AuthenticatedHttpRequest, pk: int) -> Booking:
     booking = (
         Booking.objects.select_related("event__course", "event__course__training")
         .prefetch_related("event__days", "attendances__day")

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from matrix.models import CompletionRecord, CompletionSource
 from people.access import is_training_admin
+from people.types import AuthenticatedHttpRequest
 from privacy.throttle import limit_bookings
 from training import rules, services
 from training.calendar import booking_calendar
@@ -25,12 +26,12 @@ from training.views.common import own_booking, report_refusal
 LISTED = [EventStatus.OPEN, EventStatus.FULL]
 
 
-def _upcoming(today: dt.date):  # type: ignore[no-untyped-def]
+def _upcoming(today: dt.date) -> QuerySet[Event]:
     return Event.objects.filter(status__in=LISTED).with_counts().filter(first_date__gte=today)
 
 
 @login_required
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     base = _upcoming(today)
     first_dates = sorted({d.replace(day=1) for d in base.values_list("first_date", flat=True)})
@@ -68,7 +69,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _catch_up_for(request: HttpRequest, event: Event) -> tuple[Booking, int] | None:
+def _catch_up_for(request: AuthenticatedHttpRequest, event: Event) -> tuple[Booking, int] | None:
     """An earlier booking on the same course with exactly one missed day that this event runs."""
     candidates = (
         Booking.objects.filter(learner=request.user, event__course=event.course, status=BookingStatus.CONFIRMED)
@@ -86,7 +87,7 @@ def _catch_up_for(request: HttpRequest, event: Event) -> tuple[Booking, int] | N
 
 
 @login_required
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def event_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = (
         Event.objects.select_related("course", "course__training")
         .prefetch_related(
@@ -125,7 +126,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @limit_bookings
-def book(request: HttpRequest, pk: int) -> HttpResponse:
+def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not Event.objects.filter(pk=pk).exclude(status=EventStatus.DRAFT).exists():
         raise Http404("No such event.")
     try:
@@ -140,7 +141,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @limit_bookings
-def book_catch_up(request: HttpRequest, pk: int) -> HttpResponse:
+def book_catch_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         earlier = int(request.POST.get("earlier", ""))
     except ValueError:
@@ -156,7 +157,7 @@ def book_catch_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def my_bookings(request: HttpRequest) -> HttpResponse:
+def my_bookings(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     bookings = list(
         Booking.objects.filter(learner=request.user)
@@ -204,7 +205,7 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @limit_bookings
-def cancel_booking(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_booking(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     if not booking.is_active:
         messages.info(request, "This booking is already cancelled.")
@@ -235,7 +236,7 @@ def offer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @limit_bookings
-def accept_offer(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_offer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     outcome = services.accept_offer(booking.pk, request.user)
     (messages.success if outcome.ok else messages.error)(request, outcome.message)
@@ -245,7 +246,7 @@ def accept_offer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @limit_bookings
-def decline_offer(request: HttpRequest, pk: int) -> HttpResponse:
+def decline_offer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = own_booking(request, pk)
     outcome = services.decline_offer(booking.pk, request.user)
     (messages.success if outcome.ok else messages.error)(request, outcome.message)

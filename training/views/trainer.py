@@ -15,8 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from lib.page_sections import page_sections
 from matrix.models import CompletionRecord
 from people.access import is_training_admin
+from people.types import AuthenticatedHttpRequest
 from training import rules, services
 from training.forms import AttendanceForm, CancelEventForm, EmailEveryoneForm, EventForm
 from training.models import Booking, BookingStatus, Event, EventStatus
@@ -53,7 +55,7 @@ def my_events(request: HttpRequest) -> HttpResponse:
 
 
 @trainer_view
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     admin = is_training_admin(request.user)
     form = EventForm(request.POST or None, user=request.user, admin=admin)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +72,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @trainer_view
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = event_for_trainer(request, pk)
     admin = is_training_admin(request.user)
     form = EventForm(request.POST or None, instance=event, user=request.user, admin=admin)
@@ -137,12 +139,13 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
             "other": other,
             "places_left": rules.places_left(event.capacity, len(holding)),
             "audit": event.audit_entries.select_related("actor", "booking__learner")[:50],
+            "extra_sections": page_sections("training_roster_sections", request, event=event),
         },
     )
 
 
 @trainer_view
-def attendance(request: HttpRequest, pk: int, day: int) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, pk: int, day: int) -> HttpResponse:
     event = event_for_trainer(request, pk)
     event_day = next((d for d in event.day_list if d.number == day), None)
     if event_day is None:
@@ -214,7 +217,7 @@ def roster_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @trainer_view
-def email_everyone(request: HttpRequest, pk: int) -> HttpResponse:
+def email_everyone(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = event_for_trainer(request, pk)
     form = EmailEveryoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -227,7 +230,7 @@ def email_everyone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @trainer_view
-def cancel_event(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_event(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = event_for_trainer(request, pk)
     form = CancelEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
