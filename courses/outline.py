@@ -145,6 +145,11 @@ class CourseView:
     def done(self) -> bool:
         return self.completion is not None or self.recorded is not None
 
+    @property
+    def renewing(self) -> bool:
+        """Completed before and being done again: lessons cleared for a renewal."""
+        return self.completion is not None and self.progress.done < self.progress.total
+
 
 def _page_url(page: Any, request: HttpRequest | None) -> str:
     return page.get_url(request) or ""
@@ -188,7 +193,10 @@ def learner_course_views(
     if signed_in and with_completions:
         completions = {
             c.course_id: c
-            for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids).select_related("certificate")
+            # Oldest first, so the latest completion of each course wins.
+            for c in CourseCompletion.objects.filter(user=user, course_id__in=course_ids)
+            .select_related("certificate")
+            .order_by("completed_on", "pk")
         }
         training_ids = {o.course.training_id for o in outlines if o.course.training_id} - {
             o.course.training_id for o in outlines if o.course.pk in completions

@@ -26,7 +26,7 @@ from courses.models import (
 from courses.outline import load_outline
 from courses.rules import Option, check_answer, checks_needed, course_complete, new_code, score_percent
 from matrix.models import CompletionSource
-from matrix.services import mark_started, record_completion
+from matrix.services import mark_started, record_completion, renewal_due, valid_until
 from outbox.statements import queue_statement
 from outbox.xapi import Activity, Result
 from people.models import User
@@ -182,16 +182,22 @@ def course_score(user: User, course: CoursePage, lessons: list[LessonPage]) -> t
 def complete_course_if_done(user: User, course: CoursePage, today: dt.date | None = None) -> CourseCompletion | None:
     """Apply the completion rule. On completion: the course completion, the
     matrix's completion record and a certificate, all or nothing. Returns the
-    completion (new or existing) or None when the course is not complete."""
-    existing = CourseCompletion.objects.filter(user=user, course=course).select_related("certificate").first()
-    if existing is not None:
-        return existing
+    completion (new or the latest) or None when the course is not complete.
+
+    After a completion, only lessons completed since count towards the next
+    one: that is a renewal (`start_renewal` clears the lessons), and revisiting
+    a completed course never completes it twice."""
+    latest = latest_completion(user, course)
+    rows = LessonProgress.objects.filter(user=user, course=course)
     lessons = load_outline(course).lessons
-    completed = set(
-        LessonProgress.objects.filter(user=user, course=course, completed_at__isnull=False).values_list(
-            "lesson_id", flat=True
-        )
-    )
+    if latest is not None:
+        done_before = set(rows.filter(completed_at__isnull=False).values_list("lesson_id", flat=True))
+        if {lesson.pk for lesson in lessons} <= done_before and not rows.filter(
+            completed_at__gt=latest.created_at
+        ).exists():
+            return latest  # the finished round: nothing redone since
+        rows = rows.filter(completed_at__gt=latest.created_at)
+    completed = set(rows.filter(completed_at__isnull=False).values_list("lesson_id", flat=True))
     correct, total = course_score(user, course, lessons)
     if not course_complete([lesson.pk for lesson in lessons], completed, total, correct, course.pass_mark):
         return None
@@ -199,9 +205,8 @@ def complete_course_if_done(user: User, course: CoursePage, today: dt.date | Non
     with transaction.atomic():
         # Two tabs finishing together: the second waits here and finds the first's row.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        existing = CourseCompletion.objects.filter(user=user, course=course).first()
-        if existing is not None:
-            return existing
+        if latest_completion(user, course) != latest:
+            return latest_completion(user, course)
         completion = CourseCompletion.objects.create(
             user=user,
             course=course,
@@ -210,7 +215,9 @@ def complete_course_if_done(user: User, course: CoursePage, today: dt.date | Non
             score_percent=score_percent(correct, total),
         )
         if course.training_id is not None:
-            record_completion(user, course.training, today, CompletionSource.ELEARNING, f"course:{course.pk}")
+            # The first completion keeps the reference it always had; each renewal has its own.
+            ref = f"course:{course.pk}" if latest is None else f"course:{course.pk}:completion:{completion.pk}"
+            record_completion(user, course.training, today, CompletionSource.ELEARNING, ref)
         queue_statement(
             f"course-completion:{completion.pk}",
             user,
@@ -220,6 +227,33 @@ def complete_course_if_done(user: User, course: CoursePage, today: dt.date | Non
         )
         issue_certificate(completion)
     return completion
+
+
+def latest_completion(user: User, course: CoursePage) -> CourseCompletion | None:
+    return (
+        CourseCompletion.objects.filter(user=user, course=course)
+        .select_related("certificate")
+        .order_by("-completed_on", "-pk")
+        .first()
+    )
+
+
+def may_renew(user: User, course: CoursePage) -> bool:
+    """The learner completed the course before and the matrix says it is running out or has run out."""
+    return latest_completion(user, course) is not None and renewal_due(user, course.training)
+
+
+@transaction.atomic
+def start_renewal(user: User, course: CoursePage) -> bool:
+    """Begin the course again: every lesson to complete and every knowledge
+    check to answer again. Earlier completions, certificates and journal
+    entries stay; the first answers stay for the editors' statistics."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if not may_renew(user, course):
+        return False
+    LessonProgress.objects.filter(user=user, course=course).update(completed_at=None)
+    QuestionAnswer.objects.filter(user=user, course=course).update(correct=False, chosen=[])
+    return True
 
 
 def issue_certificate(completion: CourseCompletion) -> Certificate:
@@ -236,6 +270,11 @@ def issue_certificate(completion: CourseCompletion) -> Certificate:
                     learner_name=completion.user.display_name,
                     course_title=completion.course_title,
                     issued_on=completion.completed_on,
+                    valid_until=valid_until(
+                        completion.user,
+                        completion.course.training if completion.course else None,
+                        completion.completed_on,
+                    ),
                     code=new_code(),
                 )
                 queue_statement(

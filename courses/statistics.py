@@ -52,10 +52,11 @@ def course_statistics() -> Statistics:
         .annotate(n=Count("user_id", distinct=True))
         .values_list("course_id", "n")
     )
+    # Learners, not completions: a renewal completes the same course again.
     completed = dict(
         CourseCompletion.objects.filter(course__isnull=False)
         .values("course_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("user_id", distinct=True))
         .values_list("course_id", "n")
     )
     stats = Statistics(courses=[CourseStats(c, started.get(c.pk, 0), completed.get(c.pk, 0)) for c in courses])

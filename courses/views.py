@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.blocks import check_view
@@ -19,7 +20,7 @@ from courses.certificates import LOGO, certificate_pdf
 from courses.models import Certificate, CourseIndexPage, CoursePage, JournalEntry, LessonPage, ModulePage
 from courses.outline import load_outline
 from courses.rules import EmptyAnswer, InvalidAnswer, neighbours, normalise_code
-from courses.services import answer_question, complete_lesson, save_reflection
+from courses.services import answer_question, complete_lesson, save_reflection, start_renewal
 from people.types import AuthenticatedHttpRequest
 
 REFLECTION_MAX = 5000
@@ -144,6 +145,20 @@ def complete(request: AuthenticatedHttpRequest, lesson_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def renew(request: HttpRequest, course_id: int) -> HttpResponse:
+    """Begin a course again because the training is due for renewal."""
+    course = CoursePage.objects.live().filter(pk=course_id).first()
+    if course is None:
+        raise Http404("No such course.")
+    if start_renewal(request.user, course):
+        messages.success(request, "Your renewal has started. Complete every lesson again to renew your certificate.")
+    else:
+        messages.error(request, "This course is not due for renewal yet.")
+    return redirect(course.get_url(request))
+
+
+@login_required
 @require_GET
 def journal(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = JournalEntry.objects.filter(user=request.user).order_by("course_title", "lesson_title", "created_at")
@@ -200,6 +215,10 @@ def verify(request: HttpRequest, code: str | None = None) -> HttpResponse:
         if not normalised:
             context["error"] = "Enter the code printed on the certificate."
         else:
-            context["certificate"] = Certificate.objects.filter(code=normalised).first()
+            found = Certificate.objects.filter(code=normalised).first()
+            context["certificate"] = found
             context["checked"] = True
+            if found is not None:
+                context["replaced_by"] = found.replaced_by()
+                context["current"] = found.is_current(timezone.localdate())
     return render(request, "courses/verify.html", context)

@@ -15,6 +15,7 @@ from typing import Any
 from django.http import HttpRequest
 
 SECTION_MODULES = [
+    "people.dashboard",
     "matrix.dashboard",
     "courses.dashboard",
     "training.dashboard",

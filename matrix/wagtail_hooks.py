@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSetGroup
 
 from lib.change_reason import ChangeReasonForm, reason_panel
 from matrix.models import CompletionRecord, Exemption, Requirement, Training
+from matrix.reminders import preview
 from people.admin_views import SnippetViewSet
 
 
@@ -100,3 +102,9 @@ class MatrixGroup(SnippetViewSetGroup):
 
 
 register_snippet(MatrixGroup)
+
+
+@hooks.register("reminder_preview")
+def reminders_planned(user: Any) -> list[dict[str, object]]:
+    """The profile page lists what the matrix will send this person."""
+    return preview(user)

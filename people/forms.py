@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth.password_validation import MinimumLengthValidator, get_default_password_validators
 from django.http import HttpRequest
 
-from people.models import LearnerProfile, Role, Team, User
+from people.models import LearnerProfile, Role, Team, User, line_manager_problem
 
 
 def password_hint() -> str:
@@ -90,7 +90,8 @@ class ReauthenticateForm(GovukFormMixin, allauth_forms.ReauthenticateForm):
 
 
 class ProfileForm(forms.ModelForm[LearnerProfile]):
-    """The first-sign-in step, and later changes to team, role and manager."""
+    """The first-sign-in step, when nothing is on record yet. Later changes
+    are proposals (`ChangeProposalForm`)."""
 
     line_manager_email = forms.EmailField(
         label="Your line manager's work email (optional)",
@@ -132,6 +133,9 @@ class ProfileForm(forms.ModelForm[LearnerProfile]):
             )
         if manager.pk == self.instance.user_id:
             raise forms.ValidationError("You cannot be your own line manager.")
+        problem = line_manager_problem(self.instance, manager)
+        if problem:
+            raise forms.ValidationError(problem)
         return manager
 
     def save(self, commit: bool = True) -> LearnerProfile:
@@ -140,3 +144,24 @@ class ProfileForm(forms.ModelForm[LearnerProfile]):
         if commit:
             profile.save()
         return profile
+
+
+class ChangeProposalForm(ProfileForm):
+    """A learner proposes a new team, role, manager or start date. The values
+    are checked as on the first-sign-in step but saved as a proposal."""
+
+    reason = forms.CharField(
+        label="Why is this changing? (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: I moved to Assessment Team South on 1 March.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["line_manager_email"].label = "Your line manager's work email"
+        self.fields["line_manager_email"].help_text = "They must already have an account."
+        self.fields["team"].label = "Team"
+        self.fields["role"].label = "Role"
+        self.fields["start_date"].label = "Start date in this role"

@@ -63,8 +63,22 @@ class Agency(index.Indexed, ClusterableModel):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=30, choices=AgencyKind.choices, default=AgencyKind.OTHER)
+    managers_from = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="Line managers may also come from",
+        help_text="Other agencies whose staff may line-manage this agency's people. Its own staff always may.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), InlinePanel("domains", label="Email domains")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("managers_from"),
+        InlinePanel("domains", label="Email domains"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -121,8 +135,13 @@ class Role(index.Indexed, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.CharField(max_length=255, blank=True)
+    may_line_manage = models.BooleanField(
+        "Can be a line manager",
+        default=True,
+        help_text="People in this role may be named as someone's line manager and approve their requests.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("may_line_manage")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -140,6 +159,10 @@ class LearnerProfile(models.Model):
     start_date = models.DateField(null=True, blank=True, help_text="The date the person started in their role.")
     line_manager = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="managed_profiles"
+    )
+    pause_reminders = models.BooleanField(
+        default=False,
+        help_text="The person has paused reminders that are not essential (training due soon, the weekly digest).",
     )
     leads_agency = models.ForeignKey(
         Agency,
@@ -176,3 +199,85 @@ class LearnerProfile(models.Model):
     def is_complete(self) -> bool:
         """Team and role are chosen: the first-sign-in step is done."""
         return self.team_id is not None and self.role_id is not None
+
+
+def line_manager_problem(learner_profile: LearnerProfile, manager: User | None) -> str:
+    """Why `manager` may not line-manage the person of `learner_profile`, or ""
+    when they may. A manager must be someone else, active, in a role that may
+    line-manage, and in the person's agency or one it accepts managers from."""
+    if manager is None:
+        return ""
+    if manager.pk == learner_profile.user_id:
+        return "A person cannot be their own line manager."
+    if not manager.is_active:
+        return f"{manager.display_name}'s account is closed."
+    manager_profile = LearnerProfile.objects.filter(user=manager).select_related("role", "agency").first()
+    if manager_profile is None or manager_profile.role is None:
+        return f"{manager.display_name} has no role on record, so cannot be a line manager yet."
+    if not manager_profile.role.may_line_manage:
+        return f"People in the role {manager_profile.role.name} cannot be line managers."
+    agency_id = learner_profile.agency_id
+    if agency_id and manager_profile.agency_id != agency_id:
+        allowed = Agency.managers_from.through.objects.filter(
+            from_agency_id=agency_id, to_agency_id=manager_profile.agency_id
+        ).exists()
+        if not allowed:
+            agency = manager_profile.agency.name if manager_profile.agency else "no agency"
+            return f"{manager.display_name} works for {agency}, which cannot line-manage this agency's staff."
+    return ""
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a decision"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Not approved"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ProfileChange(models.Model):
+    """A learner's proposed change to their team, role or line manager.
+
+    Nothing on the profile changes until the person's line manager or a
+    training administrator approves it, so the matrix and every approval
+    follow only what the organisation has agreed. A field left empty here is
+    not part of the proposal. At most one proposal per person is pending."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="profile_changes")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    role = models.ForeignKey(Role, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    line_manager = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    start_date = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=12, choices=ChangeStatus.choices, default=ChangeStatus.PENDING)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status="pending"), name="profile_change_one_pending"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Change proposed by {self.user}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ChangeStatus.PENDING
+
+    def describe(self) -> list[tuple[str, str]]:
+        """What would change, as (field, new value) pairs in plain words."""
+        items: list[tuple[str, str]] = []
+        if self.team_id:
+            items.append(("Team", str(self.team.name)))
+        if self.role_id:
+            items.append(("Role", str(self.role.name)))
+        if self.line_manager_id:
+            items.append(("Line manager", self.line_manager.display_name))
+        if self.start_date:
+            items.append(("Start date", f"{self.start_date:%-d %B %Y}"))
+        return items

@@ -1,6 +1,6 @@
 """The daily reminder job, run from cron by `manage.py send_training_reminders`:
-reminders, approval chases, lapsed offers, and events whose days are over
-marked finished.
+reminders, approval chases, lapsed offers, events whose days are over marked
+finished, and warnings before a trainer's licence ends.
 
 It is safe to run as often as you like: every email it queues has an outbox
 key naming the booking and the occasion, so a second run sends nothing new.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Min
 from django.utils import timezone
 
-from training import emails, services
+from training import emails, notices, services
 from training.models import Booking, BookingStatus, EventStatus
 
 
@@ -24,6 +24,7 @@ class ReminderReport:
     chased: int = 0
     expired: int = 0
     finished: int = 0
+    licences: int = 0
 
 
 def send_reminders(now: dt.datetime | None = None) -> ReminderReport:
@@ -32,6 +33,7 @@ def send_reminders(now: dt.datetime | None = None) -> ReminderReport:
     report = ReminderReport()
     report.expired = services.expire_offers(now)
     report.finished = services.finish_past_events(today)
+    report.licences = notices.licence_warnings(today)
 
     confirmed = (
         Booking.objects.filter(status=BookingStatus.CONFIRMED)

@@ -250,3 +250,14 @@ def catch_up_day(required_days: Sequence[int], marks: Mapping[int, str]) -> int 
     if result.progress == Progress.PARTIAL and len(result.missing_days) == 1:
         return result.missing_days[0]
     return None
+
+
+def moved_into_the_past(
+    old: Sequence[tuple[int, dt.date]], new: Sequence[tuple[int, dt.date]], today: dt.date
+) -> list[dt.date]:
+    """Days (number, date) of `new` that are changed or added and fall before
+    `today`: an event cannot be moved to dates already gone. Days that were
+    already past and stay as they are do not count (a trainer may correct
+    the venue of an event that has happened)."""
+    before = dict(old)
+    return sorted(date for number, date in new if before.get(number) != date and date < today)

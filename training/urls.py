@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from training.views import approvals, lead, learner, subscription, trainer
+from training.views import approvals, lead, learner, placing, subscription, trainer
 
 app_name = "training"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("events/<int:pk>/", learner.event_detail, name="event"),
     path("events/<int:pk>/book/", learner.book, name="book"),
     path("events/<int:pk>/catch-up/", learner.book_catch_up, name="book_catch_up"),
+    path("events/<int:pk>/place/", placing.place_people, name="place_people"),
     path("bookings/", learner.my_bookings, name="my_bookings"),
     path("bookings/<int:pk>/cancel/", learner.cancel_booking, name="cancel_booking"),
     path("bookings/<int:pk>/offer/", learner.offer, name="offer"),

@@ -8,6 +8,8 @@ they show, so they still read right after a page is renamed or deleted.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -87,7 +89,9 @@ class JournalEntry(models.Model):
 
 
 class CourseCompletion(models.Model):
-    """A learner completed a course. Also written to the training matrix as a CompletionRecord."""
+    """A learner completed a course. Also written to the training matrix as a
+    CompletionRecord. A course due for renewal is completed again: each time
+    adds a completion (and a certificate), and the earlier ones stay as history."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions")
     course = models.ForeignKey(
@@ -99,8 +103,8 @@ class CourseCompletion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-completed_on"]
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="course_completed_once")]
+        ordering = ["-completed_on", "-pk"]
+        indexes = [models.Index(fields=["user", "course"], name="course_completion_user_course")]
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.course_title}"
@@ -117,10 +121,13 @@ class Certificate(models.Model):
     learner_name = models.CharField(max_length=255)
     course_title = models.CharField(max_length=255)
     issued_on = models.DateField()
+    valid_until = models.DateField(
+        null=True, blank=True, help_text="When the training must be renewed; empty when it never needs renewing."
+    )
     code = models.CharField(max_length=16, unique=True)
 
     class Meta:
-        ordering = ["-issued_on"]
+        ordering = ["-issued_on", "-pk"]
 
     def __str__(self) -> str:
         return f"Certificate {self.display_code} for {self.learner_name}"
@@ -137,3 +144,18 @@ class Certificate(models.Model):
 
     def get_verify_url(self) -> str:
         return reverse("courses:verify_code", args=[self.code])
+
+    def replaced_by(self) -> Certificate | None:
+        """A later certificate of the same person for the same course, if any."""
+        if self.course_id is None:
+            return None
+        return (
+            Certificate.objects.filter(user_id=self.user_id, course_id=self.course_id, pk__gt=self.pk)
+            .order_by("-issued_on", "-pk")
+            .first()
+        )
+
+    def is_current(self, today: dt.date) -> bool:
+        """Still in date and not replaced by a renewal."""
+        in_date = self.valid_until is None or today <= self.valid_until
+        return in_date and self.replaced_by() is None

@@ -406,3 +406,13 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Training reminders (manage.py refresh_matrix, daily) --------------------------
+# "Due soon" goes this many days before a deadline, "expiring" this many days
+# before a completion runs out; "overdue" the day after either. The weekly
+# digest for practice leads goes on this weekday (0 Monday ... 6 Sunday).
+# Trainers and administrators are warned this many days before a licence ends.
+REMINDER_DUE_SOON_DAYS = env_int("REMINDER_DUE_SOON_DAYS", 14, minimum=1)
+REMINDER_EXPIRING_DAYS = env_int("REMINDER_EXPIRING_DAYS", 30, minimum=1)
+REMINDER_DIGEST_WEEKDAY = env_int("REMINDER_DIGEST_WEEKDAY", 0, minimum=0)
+LICENCE_WARNING_DAYS = env_int("LICENCE_WARNING_DAYS", 60, minimum=1)

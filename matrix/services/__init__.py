@@ -3,7 +3,8 @@
 - `upkeep`: writing completions (`record_completion`, the one place they are
   written), started and booked activity, and keeping each person's
   requirement statuses current;
-- `imports`: spreadsheet imports of staff and of earlier completions.
+- `imports`: spreadsheet imports of staff and of earlier completions;
+- `renewal`: whether a person's training is due again, and until when a completion is current.
 
 Every public name is re-exported here, so callers write `services.record_completion(...)`.
 """
@@ -17,6 +18,7 @@ from matrix.services.imports import (
     run_import,
     staff_lookups,
 )
+from matrix.services.renewal import renewal_due, valid_until
 from matrix.services.upkeep import (
     _DERIVED,
     CHUNK,
@@ -48,4 +50,6 @@ __all__ = [
     "check_batch",
     "ImportRefused",
     "run_import",
+    "renewal_due",
+    "valid_until",
 ]

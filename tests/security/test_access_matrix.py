@@ -78,7 +78,10 @@ RULES: dict[str, dict[str, str]] = {
     "microsoft_callback": everyone("404"),
     # People
     "people:profile": signed_in("200"),
-    "people:welcome": signed_in("200"),
+    "people:welcome": signed_in("redirect"),  # only while nothing is on record: everyone here has a record
+    "people:changes": only("lead", "admin"),  # Priya line-manages Sam; others manage nobody
+    "people:pause_reminders": signed_in("405"),
+    "people:withdraw_change": signed_in("405"),
     # E-learning
     "courses:journal": signed_in("200"),  # always the signed-in learner's own
     "courses:certificate": only("learner", refused="404"),
@@ -86,6 +89,7 @@ RULES: dict[str, dict[str, str]] = {
     "courses:answer": signed_in("405"),
     "courses:reflect": signed_in("405"),
     "courses:complete": signed_in("405"),
+    "courses:renew": signed_in("405"),
     # Scenarios
     "scenarios:builder": only("learner", refused="404"),
     "scenarios:result": only(*REVIEWERS, refused="404"),
@@ -109,6 +113,7 @@ RULES: dict[str, dict[str, str]] = {
     "training:offer": only("learner", refused="404"),
     "training:calendar": only(refused="404"),  # Sam's booking is not confirmed: no calendar file, even for him
     "training:book": everyone("405"),
+    "training:place_people": only("lead", "admin"),  # a line manager nominates; administrators place anyone
     "training:book_catch_up": everyone("405"),
     "training:accept_offer": everyone("405"),
     "training:decline_offer": everyone("405"),

@@ -18,7 +18,8 @@ callers write `services.book(...)`:
 - `booking`: booking, catch-up, cancelling, the waiting list and offers;
 - `approval`: line managers' decisions;
 - `events`: creating, changing, cancelling and emailing an event;
-- `attendance`: the register for each day and the completion it records.
+- `attendance`: the register for each day and the completion it records;
+- `placing`: administrators placing people or a cohort, line managers nominating.
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ from training.services.events import (
     email_everyone,
     update_event,
 )
+from training.services.placing import (
+    MAX_COHORT,
+    Placed,
+    PlacementReport,
+    may_place,
+    place,
+)
 
 __all__ = [
     "Refused",
@@ -97,4 +105,9 @@ __all__ = [
     "not_started_message",
     "mark_attendance",
     "combined_marks",
+    "MAX_COHORT",
+    "Placed",
+    "PlacementReport",
+    "may_place",
+    "place",
 ]

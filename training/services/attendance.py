@@ -14,7 +14,7 @@ from matrix.services import clear_booked, record_completion
 from outbox.statements import queue_statement
 from outbox.xapi import Activity, Result
 from people.models import User
-from training import emails, rules
+from training import emails, notices, rules
 from training.models import (
     Attendance,
     AttendanceStatus,
@@ -91,6 +91,8 @@ def mark_attendance(
                 continue
             changed += 1
             audit(event, AuditAction.ATTENDANCE, actor, booking, day=day_number, status=status)
+            if status == AttendanceStatus.ABSENT:
+                notices.no_show(booking, day_number)
             if _record_completion_if_done(event, booking):
                 completed += 1
         message = f"Attendance for day {day_number} is saved ({changed} changed)."

@@ -10,7 +10,7 @@ from django.db.models import Max, Q
 from matrix.models import CompletionRecord
 from matrix.services import clear_booked, mark_booked
 from people.models import LearnerProfile, User
-from training import emails, rules
+from training import emails, notices, rules
 from training.models import (
     AuditAction,
     Booking,
@@ -240,6 +240,8 @@ def cancel(booking_id: int, actor: User, reason: str, now: dt.datetime | None = 
             clear_booked(booking.learner, event.course.training)
         audit(event, AuditAction.CANCELLED, actor, booking, reason=reason, late=booking.late_cancellation)
         emails.booking_cancelled(booking)
+        if booking.late_cancellation:
+            notices.late_cancellation(booking)
         _fill_free_places(event, now)
         message = "Your booking is cancelled."
         if booking.late_cancellation:

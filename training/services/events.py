@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from matrix.services import clear_booked, mark_booked
 from people.models import User
@@ -110,6 +111,12 @@ def update_event(
         if problem:
             raise Refused(problem)
         old_days = [DayInput(d.number, d.date, d.start_time, d.end_time) for d in event.day_list]
+        past = rules.moved_into_the_past(
+            [(d.number, d.date) for d in old_days], [(d.number, d.date) for d in days], timezone.localdate(now)
+        )
+        if past:
+            gone = ", ".join(f"{day:%-d %B %Y}" for day in past)
+            raise Refused(f"An event cannot be moved to a date that has already passed ({gone}). Choose a later date.")
         rescheduled = old_days != list(days) or any(
             getattr(event, name) != fields[name] for name in SCHEDULE_FIELDS if name in fields
         )

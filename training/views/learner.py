@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from matrix.models import CompletionRecord, CompletionSource
+from people.access import is_training_admin
 from people.types import AuthenticatedHttpRequest
 from privacy.throttle import limit_bookings
 from training import rules, services
@@ -116,6 +117,8 @@ def event_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "check": check,
             "catch_up": _catch_up_for(request, event) if not booking else None,
             "can_run": event.is_run_by(request.user),
+            "can_place": event.status in LISTED
+            and (is_training_admin(request.user) or request.user.managed_profiles.exists()),
         },
     )
 

@@ -4,6 +4,7 @@ events, rosters, attendance, sign-in sheets, CSV, email, cancel."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -91,7 +92,8 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, outcome.message)
                 return redirect("training:roster", pk=pk)
-    return render(request, "training/event_form.html", {"form": form, "event": event})
+    active = Counter(event.bookings.filter(status__in=rules.ACTIVE_STATUSES).values_list("status", flat=True))
+    return render(request, "training/event_form.html", {"form": form, "event": event, "active": active})
 
 
 def _roster(event: Event) -> list[Booking]:

@@ -18,5 +18,6 @@ class Command(BaseCommand):
         report = send_reminders()
         self.stdout.write(
             f"Reminders checked for {report.reminded} bookings, {report.chased} approval requests chased, "
-            f"{report.expired} offers expired and passed on, {report.finished} events finished."
+            f"{report.expired} offers expired and passed on, {report.finished} events finished, "
+            f"{report.licences} licence warnings."
         )
