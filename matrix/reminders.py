@@ -22,7 +22,7 @@ from django.utils import timezone
 from matrix.models import CompletionRecord, MatrixStatus, RequirementAssignment
 from matrix.reminder_rules import Kind, Policy, Reminder, Row, due_today, planned
 from outbox.models import OutboundEmail
-from outbox.templated import queue_templated_email
+from outbox.services import send_templated
 from people.access import lead_scope_q
 from people.groups import GroupName
 from people.models import User
@@ -110,11 +110,11 @@ def _send(batch: list[tuple[RequirementAssignment, Reminder]], report: ReminderR
             "mine": reverse("matrix:mine"),
             "profile": reverse("people:profile"),
         }
-        queue_templated_email(key, [person.email], "matrix/emails/reminder", context)
+        send_templated(key, [person.email], "matrix/emails/reminder", context)
         report.sent += 1
         manager = person.profile.line_manager
         if manager is not None and manager.is_active:
-            queue_templated_email(
+            send_templated(
                 reminder_key(assignment, reminder, manager=True),
                 [manager.email],
                 "matrix/emails/reminder_manager",
@@ -212,7 +212,7 @@ def send_digests(today: dt.date) -> int:
         digest = digest_for(lead, today)
         if not digest:
             continue
-        queue_templated_email(
+        send_templated(
             f"matrix-digest:{lead.pk}:{year}-W{week:02d}",
             [lead.email],
             "matrix/emails/digest",

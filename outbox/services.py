@@ -67,10 +67,15 @@ def render_email(template: str, context: Mapping[str, Any]) -> tuple[str, str, s
     """(subject, text body, HTML body or "") from `<template>_subject.txt`,
     `_body.txt` and the optional `_body.html`.
 
-    Every template also sees `partnership_name` and `site_url`. The subject is
+    Every template also sees `site_name`, `partnership_name` and `site_url`. The subject is
     one line whatever the template's line breaks; the text body keeps its own.
     """
-    context = {"partnership_name": settings.PARTNERSHIP_NAME, "site_url": settings.SITE_URL, **context}
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "partnership_name": settings.PARTNERSHIP_NAME,
+        "site_url": settings.SITE_URL,
+        **context,
+    }
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body_text = render_to_string(f"{template}_body.txt", context).strip() + "\n"
     try:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox.templated import queue_templated_email
+from outbox.services import send_templated
 from people.access import is_training_admin
 from people.models import ChangeStatus, LearnerProfile, ProfileChange, Role, Team, User, line_manager_problem
 
@@ -79,7 +79,7 @@ def propose_change(user: User, proposal: Proposal) -> ProfileChange:
         )
         change = ProfileChange.objects.create(user=user, reason=proposal.reason[:500], **changes)
         for decider in deciders_for(user):
-            queue_templated_email(
+            send_templated(
                 f"profile-change:{change.pk}:ask:{decider.pk}",
                 [decider.email],
                 "people/emails/change_proposed",
@@ -114,7 +114,7 @@ def decide_change(decider: User, change_id: int, approve: bool, note: str = "") 
         change.decided_at = timezone.now()
         change.decision_note = note[:500]
         change.save()
-        queue_templated_email(
+        send_templated(
             f"profile-change:{change.pk}:decided",
             [change.user.email],
             "people/emails/change_decided",

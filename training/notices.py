@@ -10,7 +10,7 @@ import datetime as dt
 from django.conf import settings
 from django.urls import reverse
 
-from outbox.templated import queue_templated_email
+from outbox.services import send_templated
 from people.groups import GroupName
 from people.models import LearnerProfile, User
 from training.models import Booking, TrainerLicence
@@ -27,7 +27,7 @@ def no_show(booking: Booking, day_number: int) -> None:
     manager = _manager_of(booking.learner)
     if manager is None:
         return
-    queue_templated_email(
+    send_templated(
         f"manager-no-show:{booking.pk}:{day_number}",
         [manager.email],
         "training/emails/manager_no_show",
@@ -39,7 +39,7 @@ def late_cancellation(booking: Booking) -> None:
     manager = _manager_of(booking.learner)
     if manager is None:
         return
-    queue_templated_email(
+    send_templated(
         f"manager-late-cancellation:{booking.pk}",
         [manager.email],
         "training/emails/manager_late_cancellation",
@@ -62,7 +62,7 @@ def licence_warnings(today: dt.date) -> int:
             admin for admin in admins if admin.pk != licence.trainer_id
         ]
         for recipient in recipients:
-            queue_templated_email(
+            send_templated(
                 f"licence-expiring:{licence.pk}:{licence.valid_until:%Y-%m-%d}:{recipient.pk}",
                 [recipient.email],
                 "training/emails/licence_expiring",
