@@ -146,7 +146,7 @@ def complete(request: AuthenticatedHttpRequest, lesson_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def renew(request: HttpRequest, course_id: int) -> HttpResponse:
+def renew(request: AuthenticatedHttpRequest, course_id: int) -> HttpResponse:
     """Begin a course again because the training is due for renewal."""
     course = CoursePage.objects.live().filter(pk=course_id).first()
     if course is None:

@@ -129,7 +129,7 @@ class _BoundedUserForm:
     """No superuser box unless the editor is one; only the editor's own groups."""
 
     def __init__(self, *args: Any, editor: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         fields = self.fields  # type: ignore[attr-defined]
         if editor is None or not editor.is_superuser:
             fields.pop("is_superuser", None)

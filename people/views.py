@@ -95,7 +95,7 @@ def reminder_preview(user: object) -> list[dict[str, object]]:
 
 @login_required
 @require_POST
-def pause_reminders(request: HttpRequest) -> HttpResponse:
+def pause_reminders(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = _profile_of(request.user)
     profile.pause_reminders = request.POST.get("pause") == "yes"
     profile.save(update_fields=["pause_reminders", "updated_at"])
@@ -108,14 +108,14 @@ def pause_reminders(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def withdraw_change(request: HttpRequest, change_id: int) -> HttpResponse:
+def withdraw_change(request: AuthenticatedHttpRequest, change_id: int) -> HttpResponse:
     services.withdraw_change(request.user, change_id)
     messages.success(request, "Your proposed change has been withdrawn.")
     return redirect("people:profile")
 
 
 @login_required
-def changes(request: HttpRequest) -> HttpResponse:
+def changes(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Changes proposed by the people this user line-manages (everyone's, for a
     training administrator), to approve or refuse."""
     if request.method == "POST":

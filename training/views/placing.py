@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from matrix.models import MatrixStatus, RequirementAssignment
 from people.access import is_training_admin
 from people.models import User
+from people.types import AuthenticatedHttpRequest
 from training import services
 from training.models import Event
 from training.views.common import not_allowed
@@ -32,7 +33,7 @@ def emails_in(text: str) -> list[str]:
     return list(seen)
 
 
-def _candidates(request: HttpRequest, event: Event) -> list[User]:
+def _candidates(request: AuthenticatedHttpRequest, event: Event) -> list[User]:
     if is_training_admin(request.user):
         rows = (
             RequirementAssignment.objects.filter(training=event.course.training, status__in=STILL_NEEDED)
@@ -44,7 +45,7 @@ def _candidates(request: HttpRequest, event: Event) -> list[User]:
 
 
 @login_required
-def place_people(request: HttpRequest, pk: int) -> HttpResponse:
+def place_people(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = Event.objects.select_related("course__training").prefetch_related("days").filter(pk=pk).first()
     if event is None:
         raise Http404("No such event.")
