@@ -88,3 +88,57 @@ def test_a_doubtful_near_pass_completes_only_after_a_trainer_confirms(
     result = client.get(reverse("scenarios:result", args=[attempt.pk])).text
     assert "A trainer checked this score" in result and "Say who will talk, and when." in result
     assert "1 of 1 scenario passed for Practice" in client.get("/").text
+
+
+NONSENSE = "If purple Lee could hit Mia on a sunny Tuesday, the school might be scared of the bananas."
+GENERIC_WORRY = "We are worried the children could be hurt again and will be frightened."
+GENERIC_GOAL = "Every week for six months the safety network will make sure the children are safe."
+# A known gap, kept visible: this scenario (the spec's worked example) lists no
+# `people`, and without them the engine cannot tell case-blind text from text
+# about this family, so generic sentences pass (95%). The demo scenarios list
+# their people and the calibration set shows the same text failing there.
+CASE_BLIND_GAP = pytest.mark.xfail(
+    strict=True, reason="a scenario without a people list cannot tell case-blind text (issue 14, left open)"
+)
+NEGATED = "Nobody is worried about Lee; he will never drink again and Mia could not be hurt."
+
+
+def _pasted(hollins) -> dict[str, str]:
+    cards = [item.text for item in hollins.items]
+    return {"statement_1": " ".join(cards[:2]), "goal_1": cards[-1]}
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        ("nonsense built from element words", {"statement_1": NONSENSE, "goal_1": GENERIC_GOAL}),
+        pytest.param(
+            "generic text that fits any case",
+            {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL},
+            marks=CASE_BLIND_GAP,
+        ),
+        ("a negation that reverses the worry", {"statement_1": NEGATED, "goal_1": GENERIC_GOAL}),
+        ("case cards pasted into the boxes", "pasted"),
+        (
+            "the same statement three times",
+            {"statement_1": GENERIC_WORRY, "statement_2": GENERIC_WORRY, "statement_3": GENERIC_WORRY},
+        ),
+        pytest.param(
+            "a scaling reason of one letter",
+            {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL, "reason": "x"},
+            marks=CASE_BLIND_GAP,
+        ),
+    ],
+)
+def test_gaming_answers_complete_nothing_on_the_matrix(
+    client, scenario_page, hollins, new_staff, practice_set, name, changes
+):
+    """Every card sorted as the model sorts it, and the written parts gamed: the
+    attempt fails, or waits for a trainer; either way the matrix shows nothing."""
+    data = model_post(hollins, submit="1", **(_pasted(hollins) if changes == "pasted" else changes))
+    client.force_login(new_staff)
+    client.post(_start(client, scenario_page), data)
+    attempt = new_staff.scenario_attempts.latest("pk")
+    assert attempt.status == "submitted", name
+    assert not attempt.passed or attempt.awaiting_review, (name, attempt.final_score)
+    assert not CompletionRecord.objects.filter(user=new_staff).exists(), name
