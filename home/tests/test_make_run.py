@@ -17,8 +17,10 @@ def run_recipe(database_url: str) -> list[str]:
     """The `run` target's commands up to the server, as the Makefile runs them, on the test database
     (already migrated, so this measures what a second `make run` prints plus the demo's first load)."""
     recipe = re.search(r"^run:.*?\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M).group(1)
-    commands = [line.strip().lstrip("@") for line in recipe.splitlines()]
-    assert "runserver" in commands[-1]
+    # One command per logical line: a line ending in a backslash goes on with the next.
+    commands = [line.strip().lstrip("@") for line in recipe.replace("\\\n", " ").splitlines()]
+    # The last command starts the email worker and the server, which never return: everything before it runs.
+    assert "runserver" in commands[-1] and "db_worker" in commands[-1]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "elearning.settings.dev",

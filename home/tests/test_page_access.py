@@ -46,9 +46,8 @@ def test_the_home_page_is_a_dashboard_once_signed_in(client, request, home_page,
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("url", ["/profile/", "/welcome/"])
-def test_profile_pages_are_for_signed_in_people_and_show_only_their_own(client, request, home_page, persona, url):
-    response = _client_as(client, request, persona).get(url)
+def test_the_profile_page_is_for_signed_in_people_and_shows_only_their_own(client, request, home_page, persona):
+    response = _client_as(client, request, persona).get("/profile/")
     if persona == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(SIGN_IN)
@@ -56,6 +55,18 @@ def test_profile_pages_are_for_signed_in_people_and_show_only_their_own(client, 
         assert response.status_code == 200
         user = request.getfixturevalue(persona)
         assert escape(user.profile.team.name) in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_welcome_page_is_only_for_someone_with_nothing_on_record(client, request, home_page, persona):
+    """Every persona already has a team and role on record: a change to those is a
+    proposal on the profile page, so the first-sign-in form sends them there."""
+    response = _client_as(client, request, persona).get("/welcome/")
+    assert response.status_code == 302
+    if persona == "anonymous":
+        assert response["Location"].startswith(SIGN_IN)
+    else:
+        assert response["Location"] == "/profile/"
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

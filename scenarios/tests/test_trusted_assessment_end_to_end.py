@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from matrix.models import CompletionRecord
 from outbox.models import OutboundEmail
 from scenarios.convert import cached_scenario
 from scenarios.forms import MappingForm
-from scenarios.models import ScenarioPage
+from scenarios.models import ModelAnswerSeen, ScenarioPage
 from scenarios.scenario_file import mapping_from_data
 from scenarios.scoring import score_mapping
 from scenarios.services import jargon_entries
@@ -50,7 +51,10 @@ def test_pasting_the_model_answer_after_seeing_it_completes_nothing(
         first, model_post(hollins, submit="1", statement_1="The school is worried.", **{"place-programme": "harm"})
     )
     attempt = new_staff.scenario_attempts.latest("pk")
-    assert "Model danger statements" in client.get(reverse("scenarios:result", args=[attempt.pk])).text
+    result_page = client.get(reverse("scenarios:result", args=[attempt.pk])).text
+    assert "The model answer" in result_page
+    assert escape(hollins.statements[0].text) in result_page
+    assert ModelAnswerSeen.objects.filter(user=new_staff, scenario=scenario_page).exists()
     second = _start(client, scenario_page)
     client.post(second, model_post(hollins, submit="1"))
     pasted = new_staff.scenario_attempts.latest("pk")

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from home.demo_loader import load_all
 from people.demo import DEMO_PASSWORD
@@ -47,7 +48,13 @@ def test_the_board_report_prints_on_one_or_two_a4_pages_with_no_word_broken(page
     for width in (1024, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         assert page.evaluate(BROKEN_WORDS) == [], width
+    # Printed as the browser's print command prints it: with the print styles (Playwright's PDF uses
+    # whatever media was last emulated).
+    page.emulate_media(media="print")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Impact of the training" in text and "Whole partnership" in text
+    assert "Sign out" not in text and "Print this report" not in text and "Privacy notice" not in text
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 2, f"{pages} pages"
     assert b"/MediaBox [0 0 595" in pdf or re.search(rb"/MediaBox\s*\[\s*0 0 59[45]", pdf)
