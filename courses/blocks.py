@@ -21,8 +21,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from courses.rendering import render_markdown, video_embed_url
+from courses.rendering import video_embed_url
 from courses.rules import option_problem
+from lib.markdown import render_markdown
 
 SCENARIO_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

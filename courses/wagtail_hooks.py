@@ -14,10 +14,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from courses.models.pages import LEARNER_CONTEXT_HOOK
 from courses.outline import course_of, page_context
-from courses.services import open_lesson
+from courses.services import may_renew, open_lesson
 from courses.statistics import course_statistics
 from people.access import can_see_course_statistics
 
@@ -48,6 +48,14 @@ def register_statistics_menu_item() -> MenuItem:
 
 
 hooks.register(LEARNER_CONTEXT_HOOK, page_context)
+
+
+@hooks.register(LEARNER_CONTEXT_HOOK)
+def renewal_context(page: Page, request: HttpRequest) -> dict[str, Any]:
+    """On a course page: whether the learner completed it before and the matrix says it is due for renewal."""
+    if isinstance(page, CoursePage) and page.pk is not None and getattr(request.user, "is_authenticated", False):
+        return {"renewal_due": may_renew(request.user, page)}
+    return {}
 
 
 # After Wagtail's own checks (view restrictions), so a lesson the learner may

@@ -13,13 +13,14 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from lib.markdown import render_markdown
 from scenarios.forms import PLACE_GROUPS, MappingForm, int_param
 from scenarios.kept_answers import KeptAnswer, drop_kept_answer, keep_answer, take_kept_answer
 from scenarios.models import AcceptedAlternative, Attempt, ModelAnswerSeen, ScenarioPage
 from scenarios.permissions import can_review
-from scenarios.rendering import render_markdown
 from scenarios.reports import scenario_report
 from scenarios.result_board import learner_board, model_board, priorities, section_details
 from scenarios.reviewing import (
@@ -192,7 +193,7 @@ def _board(form: MappingForm) -> dict[str, Any]:
         "worries": [zone("harm", "Harm"), zone("complicating_factor", "Complicating factors")],
         "working_well": [zone("strength", "Strengths"), zone("safety", "Existing safety")],
         "choice_groups": PLACE_GROUPS,
-        "narrative_html": render_markdown(form.scenario.narrative),
+        "narrative_html": mark_safe(render_markdown(form.scenario.narrative)),  # cleaned to an allow-list
     }
 
 

@@ -196,12 +196,8 @@ class CoursePage(CachedRestrictionsMixin, SignedInPageMixin, Page):
         return [line.strip(" -*\t") for line in self.learning_outcomes.splitlines() if line.strip(" -*\t")]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = learner_context(self, request, super().get_context(request, *args, **kwargs))
-        if self.pk is not None and getattr(request.user, "is_authenticated", False):
-            from courses.services import may_renew
-
-            context["renewal_due"] = may_renew(request.user, self)
-        return context
+        # Whether the learner may renew the course comes from the same hook (courses/wagtail_hooks.py).
+        return learner_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class ModulePage(CachedRestrictionsMixin, SignedInPageMixin, Page):

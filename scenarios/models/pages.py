@@ -161,11 +161,14 @@ class ScenarioPage(Page):
             raise ValidationError(f"{message[0].upper()}{message[1:]}. Learners could not reach full marks.")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from django.utils.safestring import mark_safe
+
+        from lib.markdown import render_markdown
         from scenarios.models.attempts import Attempt
-        from scenarios.rendering import render_markdown
 
         context = super().get_context(request, *args, **kwargs)
-        context["narrative_html"] = render_markdown(self.narrative)
+        # Safe: the renderer cleans the HTML to an allow-list.
+        context["narrative_html"] = mark_safe(render_markdown(self.narrative))
         context["can_review"] = can_review(request.user)
         context["attempts"] = []
         if self.pk is None:
