@@ -4,6 +4,7 @@ and training administrators."""
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -66,3 +67,19 @@ def open_lesson_on_view(page: Page, request: HttpRequest, serve_args: Any, serve
         course = course_of(page)
         if course is not None:
             open_lesson(request.user, page, course)
+
+
+@hooks.register("register_privacy_provider", order=10)
+def privacy_provider() -> ModuleType:
+    """What courses keeps about a person, for the data export and erasure (privacy.registry)."""
+    from courses import privacy
+
+    return privacy
+
+
+@hooks.register("register_demo_content", order=20)
+def demo_content() -> ModuleType:
+    """courses's part of the demo partnership, for `load_demo` (home.demo_loader)."""
+    from courses import demo
+
+    return demo

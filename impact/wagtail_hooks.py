@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -39,3 +40,11 @@ def observed_in_practice(request: Any) -> str | None:
     if observation is None:
         return None
     return render_to_string("impact/includes/observed_in_practice.html", {"observation": observation}, request=request)
+
+
+@hooks.register("register_privacy_provider", order=50)
+def privacy_provider() -> ModuleType:
+    """What impact keeps about a person, for the data export and erasure (privacy.registry)."""
+    from impact import privacy
+
+    return privacy

@@ -3,6 +3,7 @@ catalogue, the requirements and exemptions, and can look up completions."""
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from wagtail import hooks
@@ -108,3 +109,19 @@ register_snippet(MatrixGroup)
 def reminders_planned(user: Any) -> list[dict[str, object]]:
     """The profile page lists what the matrix will send this person."""
     return preview(user)
+
+
+@hooks.register("register_privacy_provider", order=40)
+def privacy_provider() -> ModuleType:
+    """What matrix keeps about a person, for the data export and erasure (privacy.registry)."""
+    from matrix import privacy
+
+    return privacy
+
+
+@hooks.register("register_demo_content", order=50)
+def demo_content() -> ModuleType:
+    """matrix's part of the demo partnership, for `load_demo` (home.demo_loader)."""
+    from matrix import demo
+
+    return demo

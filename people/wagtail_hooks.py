@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
@@ -54,3 +56,19 @@ class PeopleGroup(SnippetViewSetGroup):
 register_snippet(PeopleGroup)
 
 hooks.register("before_bulk_action", refuse_user_bulk_escalation)
+
+
+@hooks.register("register_privacy_provider", order=100)
+def privacy_provider() -> ModuleType:
+    """What people keeps about a person, for the data export and erasure (privacy.registry)."""
+    from people import privacy
+
+    return privacy
+
+
+@hooks.register("register_demo_content", order=0)
+def demo_content() -> ModuleType:
+    """people's part of the demo partnership, for `load_demo` (home.demo_loader)."""
+    from people import demo
+
+    return demo

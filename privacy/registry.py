@@ -1,39 +1,42 @@
 """Every app that keeps data about a person says how to export and anonymise it.
 
-Each module listed in `PROVIDERS` has `export_user_data(user) -> dict` and
+An app registers a provider with the `register_privacy_provider` Wagtail hook
+in its own `wagtail_hooks.py`: a function returning an object (usually the
+app's `privacy` module) with `SECTION`, `export_user_data(user) -> dict` and
 `anonymise_user(user) -> None`. The export is the union of their dicts under
-the module's `SECTION`; erasure runs them in order, people last, so an app
-can still read the person's details while it clears its own records.
+each `SECTION`; erasure runs them in the hooks' order, people last (order 100),
+so an app can still read the person's details while it clears its own records.
+Adding an app needs no change here.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
 
-PROVIDERS = [
-    "courses.privacy",
-    "training.privacy",
-    "scenarios.privacy",
-    "matrix.privacy",
-    "impact.privacy",
-    "privacy.core",
-    "people.privacy",
-]
+from wagtail import hooks
+
+PRIVACY_PROVIDER_HOOK = "register_privacy_provider"
 
 
-def providers() -> list[ModuleType]:
-    return [importlib.import_module(name) for name in PROVIDERS]
+class PrivacyProvider(Protocol):
+    SECTION: str
+
+    def export_user_data(self, user: Any) -> dict[str, Any]: ...
+
+    def anonymise_user(self, user: Any) -> None: ...
+
+
+def providers() -> list[PrivacyProvider]:
+    return [provide() for provide in hooks.get_hooks(PRIVACY_PROVIDER_HOOK)]
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for module in providers():
-        data[module.SECTION] = module.export_user_data(user)
+    for provider in providers():
+        data[provider.SECTION] = provider.export_user_data(user)
     return data
 
 
 def anonymise_user(user: Any) -> None:
-    for module in providers():
-        module.anonymise_user(user)
+    for provider in providers():
+        provider.anonymise_user(user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from django.urls import reverse
@@ -26,3 +27,11 @@ def audit_log_menu_item() -> MenuItem:
     return AdministratorsMenuItem(
         "Who looked at records", reverse("privacy:audit_log"), icon_name="history", order=9110
     )
+
+
+@hooks.register("register_privacy_provider", order=90)
+def privacy_provider() -> ModuleType:
+    """The privacy app's own records about a person (requests, the audit of who looked)."""
+    from privacy import core
+
+    return core

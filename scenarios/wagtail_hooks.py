@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -32,3 +35,19 @@ class ScenarioAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(ScenarioAdminGroup)
+
+
+@hooks.register("register_privacy_provider", order=30)
+def privacy_provider() -> ModuleType:
+    """What scenarios keeps about a person, for the data export and erasure (privacy.registry)."""
+    from scenarios import privacy
+
+    return privacy
+
+
+@hooks.register("register_demo_content", order=40)
+def demo_content() -> ModuleType:
+    """scenarios's part of the demo partnership, for `load_demo` (home.demo_loader)."""
+    from scenarios import demo
+
+    return demo

@@ -11,10 +11,12 @@ their groups say; the policies are registered before any viewset asks for one.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
@@ -108,3 +110,19 @@ class TrainingGroup(SnippetViewSetGroup):
 
 
 register_snippet(TrainingGroup)
+
+
+@hooks.register("register_privacy_provider", order=20)
+def privacy_provider() -> ModuleType:
+    """What training keeps about a person, for the data export and erasure (privacy.registry)."""
+    from training import privacy
+
+    return privacy
+
+
+@hooks.register("register_demo_content", order=30)
+def demo_content() -> ModuleType:
+    """training's part of the demo partnership, for `load_demo` (home.demo_loader)."""
+    from training import demo
+
+    return demo

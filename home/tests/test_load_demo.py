@@ -69,3 +69,12 @@ def test_production_settings_do_not_allow_demo_content():
         [sys.executable, "-c", code], env=env, cwd=django_settings.BASE_DIR, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_each_app_adds_its_demo_through_the_hook_people_first():
+    from wagtail import hooks
+
+    from home.demo_loader import DEMO_CONTENT_HOOK
+
+    names = [provide().__name__ for provide in hooks.get_hooks(DEMO_CONTENT_HOOK)]
+    assert names == ["people.demo", "home.demo", "courses.demo", "training.demo", "scenarios.demo", "matrix.demo"]
