@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from matrix import status as status_rules
+
 
 class TrainingKind(models.TextChoices):
     ELEARNING = "elearning", "E-learning course"
@@ -119,13 +121,17 @@ class TrainingActivity(models.Model):
 
 
 class DueFrom(models.TextChoices):
-    START_DATE = "start_date", "The person's start date"
-    ASSIGNMENT_DATE = "assignment_date", "The date the requirement first applied to the person"
+    """The stored form of `matrix.status.DueFrom` (tested equal)."""
+
+    START_DATE = status_rules.DueFrom.START_DATE.value, "The person's start date"
+    ASSIGNMENT_DATE = status_rules.DueFrom.ASSIGNMENT_DATE.value, "The date the requirement first applied to the person"
 
 
 class DueUnit(models.TextChoices):
-    DAYS = "days", "days"
-    MONTHS = "months", "months"
+    """The stored form of `matrix.status.DueUnit` (tested equal)."""
+
+    DAYS = status_rules.DueUnit.DAYS.value, "days"
+    MONTHS = status_rules.DueUnit.MONTHS.value, "months"
 
 
 class Requirement(models.Model):
@@ -206,16 +212,17 @@ class Exemption(models.Model):
 
 
 class MatrixStatus(models.TextChoices):
-    """Mirrors `matrix.status.Status`, which owns the rules."""
+    """The stored form of `matrix.status.Status`, which owns the rules and the values (tested equal).
+    `not_required` is never stored: a requirement that does not apply has no row."""
 
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    BOOKED = "booked", "Booked"
-    COMPLETE = "complete", "Complete"
-    EXPIRING_SOON = "expiring_soon", "Expiring soon"
-    EXPIRED = "expired", "Expired"
-    OVERDUE = "overdue", "Overdue"
-    EXEMPT = "exempt", "Exempt"
+    NOT_STARTED = status_rules.Status.NOT_STARTED.value, "Not started"
+    IN_PROGRESS = status_rules.Status.IN_PROGRESS.value, "In progress"
+    BOOKED = status_rules.Status.BOOKED.value, "Booked"
+    COMPLETE = status_rules.Status.COMPLETE.value, "Complete"
+    EXPIRING_SOON = status_rules.Status.EXPIRING_SOON.value, "Expiring soon"
+    EXPIRED = status_rules.Status.EXPIRED.value, "Expired"
+    OVERDUE = status_rules.Status.OVERDUE.value, "Overdue"
+    EXEMPT = status_rules.Status.EXEMPT.value, "Exempt"
 
 
 class RequirementAssignment(models.Model):

@@ -133,11 +133,13 @@ class TrainerLicence(models.Model):
 
 
 class EventStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (not visible to learners)"
-    OPEN = "open", "Open for booking"
-    FULL = "full", "Full (waitlist only)"
-    CANCELLED = "cancelled", "Cancelled"
-    FINISHED = "finished", "Finished"
+    """The stored form of `rules.Status`, which owns the values (tested equal)."""
+
+    DRAFT = rules.Status.DRAFT.value, "Draft (not visible to learners)"
+    OPEN = rules.Status.OPEN.value, "Open for booking"
+    FULL = rules.Status.FULL.value, "Full (waitlist only)"
+    CANCELLED = rules.Status.CANCELLED.value, "Cancelled"
+    FINISHED = rules.Status.FINISHED.value, "Finished"
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -354,10 +356,12 @@ class Booking(models.Model):
 
 
 class AttendanceStatus(models.TextChoices):
-    ATTENDED = "attended", "Attended"
-    LATE = "late", "Arrived late"
-    LEFT_EARLY = "left_early", "Left early"
-    ABSENT = "absent", "Absent"
+    """The stored form of `rules.Mark`, which owns the values (tested equal)."""
+
+    ATTENDED = rules.Mark.ATTENDED.value, "Attended"
+    LATE = rules.Mark.LATE.value, "Arrived late"
+    LEFT_EARLY = rules.Mark.LEFT_EARLY.value, "Left early"
+    ABSENT = rules.Mark.ABSENT.value, "Absent"
 
 
 class Attendance(models.Model):
