@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from courses.rendering import video_embed_url
 from courses.rules import option_problem
+from lib import strict_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 AUDIENCES = ("new_staff", "councillors", "partners")
@@ -148,9 +147,9 @@ class _Checker:
 def parse_course(text: str, filename: str) -> CourseSpec:
     """Parse and check a course file. Raises ContentFileError listing every problem."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ContentFileError([f"{filename}: not valid YAML: {exc}"]) from exc
+        data = strict_yaml.load(text)
+    except strict_yaml.StrictYAMLError as exc:
+        raise ContentFileError([f"{filename}: not valid YAML: {exc}"]) from None
     check = _Checker(filename)
     data = check.mapping(data, "")
     if not data:

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from lib.strict_yaml import MAX_NESTING, MAX_NUMBER_DIGITS, StrictLoader
+from lib.strict_yaml import show as _show
 from scenarios.domain import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -79,8 +81,6 @@ ITEM_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 HTML_TAG_RE = re.compile(r"<[a-zA-Z!/]")
 MAX_MAPPING_BYTES = 64 * 1024
 MAX_SCENARIO_BYTES = 512 * 1024
-MAX_NESTING = 20  # no scenario or mapping needs more levels of lists and keys than this
-MAX_NUMBER_DIGITS = 12  # a score or a weight has two or three digits
 
 
 # --- Reading a scenario file --------------------------------------------------------
@@ -178,15 +178,6 @@ def _key(value: Any) -> str:
     return text[1:-1] if isinstance(value, str) and text.endswith("'") else text
 
 
-def _show(value: Any, limit: int = 40) -> str:
-    """A value as it may appear in a message: short, on one line, never an invalid character."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**MAX_NUMBER_DIGITS:
-        return "a very long number"
-    text = repr(value) if isinstance(value, str) else str(value)
-    text = _SURROGATE_RE.sub("\ufffd", text).replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -213,57 +204,13 @@ def split_front_matter(text: str, name: str) -> tuple[str, str]:
     raise ScenarioFileError(f"{name}: the front matter has no closing '---' line")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """YAML without aliases (a few lines of anchors can expand to gigabytes), duplicate keys or deep nesting."""
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not allowed; write the text out", event.start_mark
-            )
-        self.depth += 1
-        if self.depth > MAX_NESTING:
-            raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_NESTING} levels of lists and keys", self.peek_event().start_mark
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-    def construct_yaml_int(self, node: Any) -> Any:
-        digits = str(node.value).lstrip("+-").replace("_", "")
-        if len(digits) > MAX_NUMBER_DIGITS:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"a number has more than {MAX_NUMBER_DIGITS} digits", node.start_mark
-            )
-        return super().construct_yaml_int(node)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is not None and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {_show(key)} appears twice; keep one", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep)
-
-
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
-
-
 def parse_scenario(text: str, name: str = "scenario.md") -> Scenario:
     """Read a scenario file. Raises ScenarioFileError naming every problem found."""
     if len(text.encode("utf-8", "replace")) > MAX_SCENARIO_BYTES:
         raise ScenarioFileError(f"{name}: the file is larger than {MAX_SCENARIO_BYTES // 1024} KB")
     front, body = split_front_matter(text, name)
     try:
-        data = yaml.load(front, Loader=_StrictLoader)  # a SafeLoader with fewer features
+        data = yaml.load(front, Loader=StrictLoader)  # a SafeLoader with fewer features
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

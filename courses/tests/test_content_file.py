@@ -99,3 +99,26 @@ def test_the_new_staff_course_meets_the_content_counts():
         1 for m in spec.modules for lesson in m.lessons if any(kind == "scenario_link" for kind, _ in lesson.blocks)
     )
     assert len(spec.modules) >= 8 and spec.lesson_count >= 20 and links >= 2
+
+
+BILLION_LAUGHS = "\n".join(
+    ["a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']"]
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BILLION_LAUGHS, "anchors and aliases (*name) are not allowed"),
+        ("slug: a\nslug: b\n", "the key 'slug' appears twice"),
+        ("x: " + "[" * 40 + "]" * 40, "more than 20 levels of lists and keys"),
+        ("estimated_minutes: " + "9" * 5000, "a number has more than 12 digits"),
+    ],
+    ids=["aliases that expand to a billion strings", "a key twice", "deep nesting", "a 5,000-digit number"],
+)
+def test_a_hostile_or_mistyped_file_is_refused_before_it_is_expanded(text, expected):
+    """The same strict YAML reader as scenario files (lib.strict_yaml): one line, the reason and where."""
+    problems = problems_of(text)
+    assert len(problems) == 1 and problems[0].startswith("new-staff.yaml: not valid YAML: line "), problems
+    assert expected in problems[0]
