@@ -32,7 +32,6 @@ from courses.models import (
 from courses.rules import (
     LESSON_STATE_LABELS,
     Progress,
-    audiences_for,
     checks_needed,
     course_progress,
     lesson_state,
@@ -310,18 +309,6 @@ def learner_lesson_context(lesson: LessonPage, request: HttpRequest) -> dict[str
         }
     )
     return context
-
-
-def assigned_courses(user: Any) -> list[CoursePage]:
-    """Live courses whose audience fits the learner's agency and role, most important first."""
-    profile = getattr(user, "profile", None)
-    agency_kind = profile.agency.kind if profile is not None and profile.agency_id else None
-    role_slug = profile.role.slug if profile is not None and profile.role_id else None
-    audiences = audiences_for(agency_kind, role_slug)
-    if not audiences:
-        return []
-    courses = list(CoursePage.objects.live().public().filter(audience__in=audiences).order_by("path"))
-    return sorted(courses, key=lambda c: audiences.index(c.audience))
 
 
 def page_context(page: Page, request: HttpRequest) -> dict[str, Any]:

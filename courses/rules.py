@@ -1,6 +1,7 @@
-"""The e-learning rules that need no database: answers, progress, completion,
-who a course is for and certificate codes. Plain Python, no Django, so each
-rule is tested as a table of cases.
+"""The e-learning rules that need no database: answers, progress, completion
+and certificate codes. Plain Python, no Django, so each rule is tested as a
+table of cases. Who must do a course is the training matrix's to say
+(`matrix.duties`), not a rule here.
 """
 
 from __future__ import annotations
@@ -145,32 +146,6 @@ def course_complete(
     if any(lesson_id not in completed for lesson_id in lesson_ids):
         return False
     return score_percent(questions_correct, questions_total) >= pass_mark
-
-
-# --- Who a course is for -------------------------------------------------------------------
-
-NEW_STAFF = "new_staff"
-COUNCILLORS = "councillors"
-PARTNERS = "partners"
-PARTNER_AGENCY_KINDS = {"health", "education", "police", "voluntary_sector"}
-SOCIAL_CARE_KINDS = {"childrens_social_care", "early_help"}
-
-
-def audiences_for(agency_kind: str | None, role_slug: str | None) -> list[str]:
-    """The course audiences assigned to a learner, most important first.
-
-    Councillors get the briefing; partner agencies get their own course and the
-    new-staff course; children's social care and early help get the new-staff
-    course. People in other agencies (legal services, other) are not assigned a
-    course automatically: they can still take any course.
-    """
-    if agency_kind == "elected_members" or role_slug == "councillor":
-        return [COUNCILLORS]
-    if agency_kind in PARTNER_AGENCY_KINDS:
-        return [PARTNERS, NEW_STAFF]
-    if agency_kind in SOCIAL_CARE_KINDS:
-        return [NEW_STAFF]
-    return []
 
 
 # --- Completions recorded outside the course ------------------------------------------------

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from people.rules import ManagerFacts, manager_rule
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 25_000
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -229,6 +231,14 @@ class StaffLookups:
     teams: dict[tuple[int, str], int]  # (agency id, team name) -> id
     roles: dict[str, int]  # name or slug -> id
     existing_emails: frozenset[str]
+    # For the line-manager rule (people.rules): the people who already have an
+    # account, by email; role names and the roles that may not line-manage, by
+    # id; agency names; and which agencies each agency accepts managers from.
+    managers: dict[str, ManagerFacts] = field(default_factory=dict)
+    role_names: dict[int, str] = field(default_factory=dict)
+    not_line_managing_roles: frozenset[int] = frozenset()
+    agency_names: dict[int, str] = field(default_factory=dict)
+    accepted_managers: dict[int, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -332,8 +342,44 @@ def check_staff(table: Table, lookups: StaffLookups) -> Checked:
             )
         )
     result.rows = [s for s in result.rows if s not in unknown_manager]
+    refused = _managers_refused(result.rows, lookups)
+    result.errors += refused
+    refused_rows = {e.row for e in refused}
+    result.rows = [s for s in result.rows if s.row not in refused_rows]
     result.errors.sort(key=lambda e: e.row)
     return result
+
+
+def _managers_refused(rows: list[StaffRow], lookups: StaffLookups) -> list[RowError]:
+    """The rows naming a line manager the line-manager rule refuses, the same
+    rule an administrator's edit follows. A manager may be someone already on
+    record or someone else in this file (as the file describes them)."""
+    in_file = {row.email: row for row in rows}
+    errors = []
+    for row in rows:
+        if not row.line_manager_email:
+            continue
+        facts = lookups.managers.get(row.line_manager_email)
+        if facts is None and row.line_manager_email in in_file:
+            other = in_file[row.line_manager_email]
+            facts = ManagerFacts(
+                name=f"{other.first_name} {other.last_name}".strip() or other.email,
+                role_name=lookups.role_names.get(other.role_id, other.role),
+                may_line_manage=other.role_id not in lookups.not_line_managing_roles,
+                agency_id=other.agency_id,
+                agency_name=lookups.agency_names.get(other.agency_id, other.agency),
+            )
+        if facts is None:
+            continue
+        problem = manager_rule(
+            facts,
+            same_person=False,
+            agency_id=row.agency_id,
+            accepted_agency_ids=lookups.accepted_managers.get(row.agency_id, frozenset()),
+        )
+        if problem:
+            errors.append(RowError(row.row, "line manager email", problem))
+    return errors
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ either way their agency is the one that owns the address's domain.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -15,11 +16,12 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from people.domains import agency_for_email, email_domain
 from people.groups import GroupName
-from people.models import LearnerProfile, User
+from people.models import LearnerProfile, Role, Team, User, line_manager_problem
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +85,14 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def save_user(self, request: HttpRequest, sociallogin: Any, form: Any = None) -> User:
         user = super().save_user(request, sociallogin, form)
         assign_agency_from_email(user)
+        apply_claims(user, sociallogin.account.extra_data or {})
         return user
+
+    def pre_social_login(self, request: HttpRequest, sociallogin: Any) -> None:
+        """At every later sign-in, what the organisation's directory says now."""
+        super().pre_social_login(request, sociallogin)
+        if sociallogin.is_existing:
+            apply_claims(sociallogin.user, sociallogin.account.extra_data or {})
 
 
 def assign_agency_from_email(user: User) -> None:
@@ -95,3 +104,63 @@ def assign_agency_from_email(user: User) -> None:
         profile.save(update_fields=["agency", "updated_at"])
     learners, _ = Group.objects.get_or_create(name=GroupName.LEARNER)
     user.groups.add(learners)
+
+
+def _claim_text(claims: Mapping[str, Any], *names: str) -> str:
+    for name in names:
+        value = claims.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _manager_email(claims: Mapping[str, Any]) -> str:
+    """The manager's address: Microsoft Graph's expanded `manager` object
+    (`mail`, else `userPrincipalName`), or a plain address claim."""
+    manager = claims.get("manager")
+    if isinstance(manager, Mapping):
+        return _claim_text(manager, "mail", "userPrincipalName").lower()
+    if isinstance(manager, str):
+        return manager.strip().lower()
+    return _claim_text(claims, "manager_email", "managerEmail").lower()
+
+
+def apply_claims(user: User, claims: Mapping[str, Any]) -> list[str]:
+    """Set role, team and line manager from the sign-in provider's claims,
+    where they are present and name something on record: `jobTitle` a role
+    (by name or slug), `department` a team of the person's agency, `manager`
+    their line manager. These are the organisation's facts, so they take
+    effect at once (`set_profile`), but a line manager still has to pass the
+    line-manager rule: one who may not line-manage this person is not set,
+    and the reason is logged. Returns those reasons."""
+    from people.services import set_profile
+
+    profile, _ = LearnerProfile.objects.get_or_create(user=user)
+    values: dict[str, Any] = {}
+    title = _claim_text(claims, "jobTitle", "job_title")
+    if title:
+        role = Role.objects.filter(Q(name__iexact=title) | Q(slug__iexact=title)).first()
+        if role is not None and role.pk != profile.role_id:
+            values["role"] = role
+    department = _claim_text(claims, "department")
+    if department and profile.agency_id:
+        team = Team.objects.filter(agency_id=profile.agency_id, name__iexact=department).first()
+        if team is not None and team.pk != profile.team_id:
+            values["team"] = team
+    problems = []
+    email = _manager_email(claims)
+    if email:
+        manager = User.objects.filter(email__iexact=email).first()
+        if manager is None:
+            problems.append(f"{email} has no account here.")
+        elif manager.pk != profile.line_manager_id:
+            problem = line_manager_problem(profile, manager)
+            if problem:
+                problems.append(problem)
+            else:
+                values["line_manager"] = manager
+    for problem in problems:
+        log.warning("line manager from sign-in not set", extra={"user_id": user.pk, "reason": problem})
+    if values:
+        set_profile(profile, **values)
+    return problems

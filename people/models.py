@@ -16,6 +16,8 @@ from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.search import index
 
+from people.rules import ManagerFacts, manager_rule
+
 
 class User(AbstractUser):
     """A person who signs in. Email is the login and is unique."""
@@ -201,30 +203,45 @@ class LearnerProfile(models.Model):
         return self.team_id is not None and self.role_id is not None
 
 
+def manager_facts(manager: User, profile: LearnerProfile | None = None) -> ManagerFacts:
+    """The line-manager rule's facts about `manager`, from their profile (read
+    here unless given, with its role and agency)."""
+    if profile is None:
+        profile = LearnerProfile.objects.filter(user=manager).select_related("role", "agency").first()
+    role = profile.role if profile is not None else None
+    agency = profile.agency if profile is not None else None
+    return ManagerFacts(
+        name=manager.display_name,
+        active=manager.is_active,
+        role_name=role.name if role is not None else None,
+        may_line_manage=bool(role and role.may_line_manage),
+        agency_id=agency.pk if agency is not None else None,
+        agency_name=agency.name if agency is not None else "",
+    )
+
+
+def accepted_manager_agencies(agency_id: int | None) -> set[int]:
+    """The agencies whose staff may line-manage the staff of `agency_id` besides its own."""
+    if not agency_id:
+        return set()
+    return set(
+        Agency.managers_from.through.objects.filter(from_agency_id=agency_id).values_list("to_agency_id", flat=True)
+    )
+
+
 def line_manager_problem(learner_profile: LearnerProfile, manager: User | None) -> str:
     """Why `manager` may not line-manage the person of `learner_profile`, or ""
-    when they may. A manager must be someone else, active, in a role that may
-    line-manage, and in the person's agency or one it accepts managers from."""
+    when they may (`manager_rule`, with the facts read from the database)."""
     if manager is None:
         return ""
     if manager.pk == learner_profile.user_id:
         return "A person cannot be their own line manager."
-    if not manager.is_active:
-        return f"{manager.display_name}'s account is closed."
-    manager_profile = LearnerProfile.objects.filter(user=manager).select_related("role", "agency").first()
-    if manager_profile is None or manager_profile.role is None:
-        return f"{manager.display_name} has no role on record, so cannot be a line manager yet."
-    if not manager_profile.role.may_line_manage:
-        return f"People in the role {manager_profile.role.name} cannot be line managers."
-    agency_id = learner_profile.agency_id
-    if agency_id and manager_profile.agency_id != agency_id:
-        allowed = Agency.managers_from.through.objects.filter(
-            from_agency_id=agency_id, to_agency_id=manager_profile.agency_id
-        ).exists()
-        if not allowed:
-            agency = manager_profile.agency.name if manager_profile.agency else "no agency"
-            return f"{manager.display_name} works for {agency}, which cannot line-manage this agency's staff."
-    return ""
+    return manager_rule(
+        manager_facts(manager),
+        same_person=False,
+        agency_id=learner_profile.agency_id,
+        accepted_agency_ids=accepted_manager_agencies(learner_profile.agency_id),
+    )
 
 
 class ChangeStatus(models.TextChoices):

@@ -85,6 +85,9 @@ class LearnerFacts:
     role_id: int | None
     agency_id: int | None
     completed_training_ids: frozenset[int] = frozenset()
+    # What the training matrix requires of the learner: a prerequisite it does
+    # not require is not asked of them. None: every prerequisite is asked.
+    required_training_ids: frozenset[int] | None = None
     has_line_manager: bool = True
     booking_on_same_course: str | None = None
     other_booked_days: tuple[DaySlot, ...] = ()
@@ -153,7 +156,10 @@ def can_book(event: EventFacts, learner: LearnerFacts, now: dt.datetime) -> Book
     if clash is not None:
         refusals.append(f"You are already booked on other training on {clash.date:%-d %B %Y} at the same time.")
     missing = [
-        title for training_id, title in event.prerequisites.items() if training_id not in learner.completed_training_ids
+        title
+        for training_id, title in event.prerequisites.items()
+        if training_id not in learner.completed_training_ids
+        and (learner.required_training_ids is None or training_id in learner.required_training_ids)
     ]
     if missing:
         first_day = event.days[0].date if event.days else event.first_start.date()

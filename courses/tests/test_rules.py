@@ -15,7 +15,6 @@ from courses.rules import (
     EmptyAnswer,
     InvalidAnswer,
     Option,
-    audiences_for,
     check_answer,
     course_complete,
     course_progress,
@@ -124,25 +123,6 @@ def test_it_completes_a_course_only_with_every_lesson_and_the_pass_mark(complete
 def test_a_course_without_lessons_is_never_complete():
     assert course_complete([], set(), 0, 0, 0) is False
     assert score_percent(0, 0) == 100
-
-
-@pytest.mark.parametrize(
-    ("agency_kind", "role", "expected"),
-    [
-        ("elected_members", "councillor", ["councillors"]),
-        ("other", "councillor", ["councillors"]),
-        ("health", "health-visitor", ["partners", "new_staff"]),
-        ("education", "school-dsl", ["partners", "new_staff"]),
-        ("police", "police-officer", ["partners", "new_staff"]),
-        ("voluntary_sector", "voluntary-sector-worker", ["partners", "new_staff"]),
-        ("childrens_social_care", "social-worker", ["new_staff"]),
-        ("early_help", "family-hub-worker", ["new_staff"]),
-        ("legal_services", "legal-adviser", []),
-        (None, None, []),
-    ],
-)
-def test_it_assigns_courses_by_agency_and_role(agency_kind, role, expected):
-    assert audiences_for(agency_kind, role) == expected
 
 
 def test_new_codes_use_only_the_unambiguous_alphabet():

@@ -1,6 +1,7 @@
 """Spreadsheet imports of staff and of completions from a previous system: check a batch, then run it."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -17,16 +18,36 @@ from matrix.models import (
 )
 from matrix.services.upkeep import refresh_people
 from people.groups import GroupName
-from people.models import Agency, LearnerProfile, Role, Team, User
+from people.models import Agency, LearnerProfile, Role, Team, User, manager_facts
 
 
-def staff_lookups() -> tabular.StaffLookups:
+def staff_lookups(manager_emails: Iterable[str] = ()) -> tabular.StaffLookups:
+    """What the staff check needs from the database; the line-manager facts
+    only for the people named as line managers (`manager_emails`)."""
     agencies: dict[str, int] = {}
+    agency_names: dict[int, str] = {}
     for pk, name, slug in Agency.objects.values_list("id", "name", "slug"):
         agencies[name.lower()] = agencies[slug.lower()] = pk
+        agency_names[pk] = name
     roles: dict[str, int] = {}
-    for pk, name, slug in Role.objects.values_list("id", "name", "slug"):
+    role_names: dict[int, str] = {}
+    not_line_managing: set[int] = set()
+    for pk, name, slug, may_line_manage in Role.objects.values_list("id", "name", "slug", "may_line_manage"):
         roles[name.lower()] = roles[slug.lower()] = pk
+        role_names[pk] = name
+        if not may_line_manage:
+            not_line_managing.add(pk)
+    accepted: dict[int, set[int]] = {}
+    for from_id, to_id in Agency.managers_from.through.objects.values_list("from_agency_id", "to_agency_id"):
+        accepted.setdefault(from_id, set()).add(to_id)
+    wanted = {e.strip().lower() for e in manager_emails if e and str(e).strip()}
+    managers = {}
+    if wanted:
+        profiles = {
+            p.user_id: p for p in LearnerProfile.objects.filter(user__email__in=wanted).select_related("role", "agency")
+        }
+        for user in User.objects.filter(email__in=wanted):
+            managers[user.email.lower()] = manager_facts(user, profiles.get(user.pk))
     return tabular.StaffLookups(
         agencies=agencies,
         teams={
@@ -34,6 +55,11 @@ def staff_lookups() -> tabular.StaffLookups:
         },
         roles=roles,
         existing_emails=frozenset(e.lower() for e in User.objects.values_list("email", flat=True)),
+        managers=managers,
+        role_names=role_names,
+        not_line_managing_roles=frozenset(not_line_managing),
+        agency_names=agency_names,
+        accepted_managers={k: frozenset(v) for k, v in accepted.items()},
     )
 
 
@@ -48,7 +74,9 @@ def check_batch(batch: ImportBatch, today: dt.date | None = None) -> tabular.Che
     """Read and check a stored upload against the database as it is now."""
     table = tabular.read_table(batch.filename, bytes(batch.content))
     if batch.kind == ImportKind.STAFF:
-        return tabular.check_staff(table, staff_lookups())
+        column = table.headers.index("line manager email") if "line manager email" in table.headers else None
+        named = [str(r[column]) for r in table.rows if column is not None and column < len(r)]
+        return tabular.check_staff(table, staff_lookups(named))
     return tabular.check_completions(table, completion_lookups(), today or timezone.localdate())
 
 

@@ -122,3 +122,41 @@ def test_uploading_without_choosing_a_file_says_what_to_do(client, training_admi
     assert response.status_code == 200
     assert "Choose a CSV or Excel file to upload" in response.content.decode()
     assert not ImportBatch.objects.exists()
+
+
+def test_a_row_naming_a_manager_who_may_not_line_manage_is_refused_with_the_rule_s_reason(
+    client, training_admin, partnership, outsider
+):
+    """The same line-manager rule as an administrator's edit: an existing account
+    in a role that may not line-manage, someone from an agency this one does
+    not accept managers from, and someone in this file whose role may not."""
+    partnership["roles"]["business-support"].may_line_manage = False
+    partnership["roles"]["business-support"].save()
+    text = (
+        "Name,Email,Agency,Team,Role,Start date,Line manager email\n"
+        f"Dana Fox,dana.fox@northbridge.gov.uk,childrens-social-care,Assessment Team North,Social worker,"
+        f"01/10/2026,{training_admin.email}\n"
+        f"Fin Hale,fin.hale@northbridge.gov.uk,childrens-social-care,Assessment Team North,Social worker,"
+        f"01/10/2026,{outsider.email}\n"
+        "Gus Ives,gus.ives@northbridge.gov.uk,childrens-social-care,Assessment Team North,Social worker,"
+        "01/10/2026,hal.jay@northbridge.gov.uk\n"
+        "Hal Jay,hal.jay@northbridge.gov.uk,childrens-social-care,Assessment Team North,Business support officer,"
+        "01/10/2026,\n"
+    )
+    client.force_login(training_admin)
+    batch_url = upload(client, text)["Location"]
+    preview = client.get(batch_url).content.decode()
+    assert "Nothing has been imported: 3 problems to fix" in preview
+    assert preview.count("People in the role Business support officer cannot be line managers.") == 2
+    assert "Hannah Price works for Community Health, which cannot line-manage this agency&#x27;s staff." in preview
+    assert client.post(batch_url).status_code == 302  # refused: back to the preview
+    assert not User.objects.filter(email__in=["dana.fox@northbridge.gov.uk", "hal.jay@northbridge.gov.uk"]).exists()
+    # Once the agency accepts managers from Community Health and the role may line-manage, the file imports.
+    partnership["csc"].managers_from.add(partnership["health"])
+    partnership["roles"]["business-support"].may_line_manage = True
+    partnership["roles"]["business-support"].save()
+    client.post(batch_url)
+    assert User.objects.get(email="fin.hale@northbridge.gov.uk").profile.line_manager == outsider
+    assert (
+        User.objects.get(email="gus.ives@northbridge.gov.uk").profile.line_manager.email == "hal.jay@northbridge.gov.uk"
+    )

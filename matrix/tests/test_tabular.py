@@ -105,6 +105,37 @@ def test_a_line_manager_later_in_the_same_file_is_fine():
     assert checked.ok, checked.errors
 
 
+def test_a_line_manager_the_line_manager_rule_refuses_is_a_row_problem():
+    """The rule of people.rules, on the facts in the file and on record."""
+    from dataclasses import replace
+
+    from people.rules import ManagerFacts
+
+    lookups = replace(
+        LOOKUPS,
+        role_names={5: "Social worker", 6: "Health visitor"},
+        not_line_managing_roles=frozenset({6}),
+        agency_names={1: "Children's Social Care", 2: "Community Health"},
+        managers={"priya.shah@northbridge.gov.uk": ManagerFacts("Priya Shah", active=False, role_name="Social worker")},
+    )
+    table = read_table(
+        "staff.csv",
+        (
+            HEADER
+            + "A B,a@x.uk,Children's Social Care,Assessment Team North,Social worker,2026-09-01,hv@x.uk\n"
+            + "H V,hv@x.uk,Community Health,Health visiting,Health visitor,2020-01-01,\n"
+            + "C D,c@x.uk,Children's Social Care,Assessment Team North,Social worker,2026-09-01,"
+            + "priya.shah@northbridge.gov.uk\n"
+        ).encode(),
+    )
+    checked = check_staff(table, lookups)
+    assert [str(e) for e in checked.errors] == [
+        "Row 2, line manager email: People in the role Health visitor cannot be line managers.",
+        "Row 4, line manager email: Priya Shah's account is closed.",
+    ]
+    assert [r.email for r in checked.rows] == ["hv@x.uk"]
+
+
 def test_a_missing_column_is_named_with_the_columns_found():
     checked = staff("A B,a@x.uk\n", header="name,email\n")
     assert str(checked.errors[0]) == ("Row 1: The column 'agency' is missing. The columns found were: name, email.")

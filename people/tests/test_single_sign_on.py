@@ -7,9 +7,9 @@ from allauth.socialaccount.models import SocialAccount, SocialLogin
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.test import RequestFactory
 
-from people.adapters import SocialAccountAdapter
+from people.adapters import SocialAccountAdapter, apply_claims
 from people.groups import GroupName
-from people.models import User
+from people.models import LearnerProfile, User
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,46 @@ def test_an_unknown_domain_sees_a_clear_page_not_an_error(partnership):
     body = render_to_string("account/signup_closed.html", request=request)
     assert "You cannot create an account this way" in body
     assert "work email address from one of the partnership" in body
+
+
+def _signed_in_with(email: str, claims: dict) -> SocialLogin:
+    sociallogin = _sociallogin(email)
+    sociallogin.account.extra_data = {"mail": email, **claims}
+    return sociallogin
+
+
+def test_the_directory_s_job_title_department_and_manager_are_on_record_at_once(partnership, entra_on, practice_lead):
+    claims = {
+        "jobTitle": "Social worker",
+        "department": "Assessment Team South",
+        "manager": {"mail": practice_lead.email},
+    }
+    user = SocialAccountAdapter().save_user(_request(), _signed_in_with("kai.lee@northbridge.gov.uk", claims))
+    profile = LearnerProfile.objects.get(user=user)
+    assert profile.role.slug == "social-worker" and profile.team.name == "Assessment Team South"
+    assert profile.line_manager == practice_lead
+
+
+def test_a_manager_in_the_claims_who_may_not_line_manage_is_not_set(
+    partnership, entra_on, training_admin, outsider, practice_lead
+):
+    """The same rule as an administrator's edit: the rest of the claims still apply."""
+    partnership["roles"]["business-support"].may_line_manage = False
+    partnership["roles"]["business-support"].save()
+    claims = {"jobTitle": "social-worker", "manager": {"userPrincipalName": training_admin.email}}
+    user = SocialAccountAdapter().save_user(_request(), _signed_in_with("kai.lee@northbridge.gov.uk", claims))
+    profile = LearnerProfile.objects.get(user=user)
+    assert profile.role.slug == "social-worker" and profile.line_manager is None
+    # Someone from an agency this one does not accept managers from, at a later sign-in: not set either.
+    later = _signed_in_with("kai.lee@northbridge.gov.uk", {"manager": outsider.email})
+    later.user = user
+    SocialAccountAdapter().pre_social_login(_request(), later)
+    assert LearnerProfile.objects.get(user=user).line_manager is None
+    assert apply_claims(user, later.account.extra_data) == [
+        "Hannah Price works for Community Health, which cannot line-manage this agency's staff."
+    ]
+    # A manager the rule allows is set at the next sign-in.
+    again = _signed_in_with("kai.lee@northbridge.gov.uk", {"manager": {"mail": practice_lead.email}})
+    again.user = user
+    SocialAccountAdapter().pre_social_login(_request(), again)
+    assert LearnerProfile.objects.get(user=user).line_manager == practice_lead

@@ -89,6 +89,10 @@ def test_a_draft_started_before_but_submitted_after_seeing_the_model_answer_is_p
 
 
 def test_the_dashboard_counts_only_attempts_that_count(client, scenario_page, hollins, new_staff, practice_set):
+    from matrix.models import Requirement
+
+    # The dashboard counts a set the matrix requires of the person.
+    Requirement.objects.create(training=practice_set.training, role=new_staff.profile.role, due_within=90)
     _first_try(client, new_staff, scenario_page, hollins)
     submitted_attempt(new_staff, scenario_page, hollins)
     assert "0 of 1 scenario passed for Practice" in client.get("/").text

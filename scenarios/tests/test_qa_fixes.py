@@ -51,9 +51,17 @@ def test_the_feedback_list_does_not_borrow_the_courses_feedback_box(client, scen
     assert "app-scenario-feedback" in text
 
 
-def test_the_dashboard_says_how_many_passes_a_set_needs(client, practice_set, scenario_page, hollins, new_staff):
+def test_the_dashboard_says_how_many_passes_a_set_needs(
+    client, practice_set, scenario_page, hollins, new_staff, councillor
+):
+    from matrix.models import Requirement
+
     practice_set.passes_needed = 2
     practice_set.save()
+    Requirement.objects.create(training=practice_set.training, role=new_staff.profile.role, due_within=90)
+    # Only where the matrix requires the set: a councillor is not told "0 of 2".
+    client.force_login(councillor)
+    assert "scenarios passed" not in client.get("/").text
     client.force_login(new_staff)
     assert "0 of 2 scenarios passed for Practice" in client.get("/").text
     submitted_attempt(new_staff, scenario_page, hollins)

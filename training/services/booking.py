@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max, Q
 
+from matrix.duties import required_training_ids
 from matrix.models import CompletionRecord
 from matrix.services import clear_booked, mark_booked
 from people.models import LearnerProfile, User
@@ -65,10 +66,13 @@ def learner_facts(learner: User, event: Event, now: dt.datetime, same_course_cou
         wanted = set(booking.required_days())
         other_days += [d.slot for d in booking.event.day_list if d.number in wanted]
     completed = frozenset(CompletionRecord.objects.filter(user=learner).values_list("training_id", flat=True))
+    prerequisites = [t.pk for t in event.course.prerequisites.all()]
+    required = frozenset(t for _, t in required_training_ids([learner.pk], prerequisites))
     return rules.LearnerFacts(
         role_id=profile.role_id if profile else None,
         agency_id=profile.agency_id if profile else None,
         completed_training_ids=completed,
+        required_training_ids=required,
         has_line_manager=bool(profile and profile.line_manager_id),
         booking_on_same_course=(
             f"{same_course.event.day_list[0].date:%-d %B %Y}" if same_course and same_course.event.day_list else None

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from matrix.models import Training, TrainingKind
+from matrix.models import Requirement, Training, TrainingKind
 from people.models import User
 from training import services
 from training.models import ClassroomCourse, CourseKind, Event, EventStatus, TrainerLicence
@@ -30,10 +30,14 @@ def frozen_now() -> Any:
 
 
 @pytest.fixture
-def prerequisite(db: Any) -> Training:
-    return Training.objects.create(
+def prerequisite(partnership: dict[str, Any]) -> Training:
+    """The new-staff e-learning, which the matrix requires of social workers (so it is asked of them
+    before the two-day training, and of nobody else)."""
+    training = Training.objects.create(
         slug="elearning-new-staff", title="Signs of Safety for new staff", kind=TrainingKind.ELEARNING
     )
+    Requirement.objects.create(training=training, role=partnership["roles"]["social-worker"], due_within=30)
+    return training
 
 
 @pytest.fixture

@@ -106,6 +106,12 @@ def test_a_missing_prerequisite_warns_but_does_not_stop_the_booking(event, new_s
     assert "You need to finish Signs of Safety for new staff before the first day (1 December 2026)" in outcome.message
 
 
+def test_a_prerequisite_the_matrix_does_not_require_is_not_asked_of_partner_staff(event, outsider):
+    outcome = services.book(event.pk, outsider)
+    assert outcome.booking.status == BookingStatus.CONFIRMED
+    assert "You need to finish" not in outcome.message
+
+
 def test_it_holds_a_place_and_asks_the_manager_when_approval_is_needed(event, course, make_person, practice_lead):
     course.requires_manager_approval = True
     course.save()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import RequestFactory
 
@@ -30,7 +32,22 @@ def test_a_learner_sees_bookings_and_offers_with_their_deadline(make_event, lear
     services.cancel(first.pk, holder, "Ill")
     section = _section(waiting)
     assert [b.pk for b in section.context["offers"]] == [queued.pk]
-    assert _section(holder).context["bookings"] == []
+    # Nothing booked and nothing the matrix asks them to book: no section.
+    assert _section(holder) is None
+
+
+def test_find_a_date_is_offered_only_for_classroom_training_the_matrix_requires(course, new_staff, councillor):
+    from matrix.models import CompletionSource, Requirement
+    from matrix.services import record_completion
+
+    assert _section(new_staff) is None and _section(councillor) is None
+    Requirement.objects.create(training=course.training, role=new_staff.profile.role, due_within=180)
+    [(duty, url)] = _section(new_staff).context["to_book"]
+    assert duty.training == course.training and url == f"/training/?course={course.pk}"
+    assert _section(councillor) is None
+    # Done: nothing to book.
+    record_completion(new_staff, course.training, dt.date(2026, 11, 1), CompletionSource.CLASSROOM, "event:1")
+    assert _section(new_staff) is None
 
 
 def test_a_manager_sees_approvals_waiting_and_a_trainer_sees_events(event, course, make_person, practice_lead, trainer):

@@ -91,6 +91,15 @@ def test_a_missing_prerequisite_is_a_warning_naming_the_first_day():
     assert done.warnings == ()
 
 
+def test_a_prerequisite_the_matrix_does_not_require_of_the_learner_is_not_asked():
+    event = replace(EVENT, prerequisites={7: "the e-learning", 8: "the partner course"})
+    partner = replace(LEARNER, required_training_ids=frozenset({8}))
+    assert rules.can_book(event, partner, NOW).warnings == (
+        "You need to finish the partner course before the first day (1 December 2026).",
+    )
+    assert rules.can_book(event, replace(LEARNER, required_training_ids=frozenset()), NOW).warnings == ()
+
+
 @pytest.mark.parametrize(
     ("a", "b", "overlap"),
     [

@@ -234,3 +234,16 @@ def test_practice_leads_see_late_cancellations_of_their_people_only(
 def test_learners_cannot_see_the_practice_lead_report(client, new_staff):
     client.force_login(new_staff)
     assert client.get(reverse("training:lead_report")).status_code == 403
+
+
+def test_the_roster_flags_a_missing_prerequisite_only_where_the_matrix_requires_it(
+    client, trainer, event, new_staff, outsider
+):
+    """The new-staff e-learning is required of social workers, not of a health visitor."""
+    services.book(event.pk, new_staff)
+    services.book(event.pk, outsider)
+    client.force_login(trainer)
+    page = client.get(reverse("training:roster", args=[event.pk])).content.decode()
+    rows = {name: page.split(name, 1)[1].split("</tr>", 1)[0] for name in ("Sam Okafor", "Hannah Price")}
+    assert "Not finished: Signs of Safety for new staff" in rows["Sam Okafor"]
+    assert "Not finished" not in rows["Hannah Price"]

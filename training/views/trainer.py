@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from lib.page_sections import page_sections
+from matrix.duties import required_training_ids
 from matrix.models import CompletionRecord
 from people.access import is_training_admin
 from people.types import AuthenticatedHttpRequest
@@ -109,11 +110,15 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
     event = event_for_trainer(request, pk)
     bookings = _roster(event)
     prerequisites = list(event.course.prerequisites.all())
+    learner_ids = [b.learner_id for b in bookings]
     done = set(
-        CompletionRecord.objects.filter(
-            user__in=[b.learner_id for b in bookings], training__in=prerequisites
-        ).values_list("user_id", "training_id")
+        CompletionRecord.objects.filter(user__in=learner_ids, training__in=prerequisites).values_list(
+            "user_id", "training_id"
+        )
     )
+    # Only what the matrix requires of each attendee counts as missing: a
+    # partner agency's staff are not flagged for the new-staff course.
+    required = required_training_ids(learner_ids, [t.pk for t in prerequisites])
     days = event.day_list
     rows = []
     for booking in bookings:
@@ -122,7 +127,11 @@ def roster(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "booking": booking,
                 "marks": [(day, marks.get(day.number)) for day in days],
-                "missing_prerequisites": [t.title for t in prerequisites if (booking.learner_id, t.pk) not in done],
+                "missing_prerequisites": [
+                    t.title
+                    for t in prerequisites
+                    if (booking.learner_id, t.pk) in required and (booking.learner_id, t.pk) not in done
+                ],
             }
         )
     holding = [r for r in rows if r["booking"].holds_place]
