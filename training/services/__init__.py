@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from training.services.approval import (
     decide_approval,
+    is_still_open,
+    lapse_unanswered_requests,
     may_approve,
 )
 from training.services.attendance import (
@@ -96,6 +98,8 @@ __all__ = [
     "expire_offers",
     "may_approve",
     "decide_approval",
+    "is_still_open",
+    "lapse_unanswered_requests",
     "DayInput",
     "SCHEDULE_FIELDS",
     "_done_with_token",
