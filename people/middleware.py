@@ -1,15 +1,18 @@
-"""Two gates on every request: finish your profile; administrators use MFA."""
+"""Two gates on every request: finish your profile; administrators use MFA
+(in the admin, and on every administrative page elsewhere: `people.two_step`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+
+from people import two_step
 
 # Paths a user with an unfinished profile may still reach.
 _ALWAYS_ALLOWED = ("/accounts/", "/welcome/", "/static/", "/media/", "/healthz", "/learning/certificates/verify")
@@ -60,10 +63,20 @@ class AdminMFAMiddleware:
             if request.path == ADMIN_PREFIX + "logout/":
                 return self.get_response(request)
             return render(request, "403.html", {"reason": ADMIN_NOT_ALLOWED}, status=403)
-        if getattr(settings, "ADMIN_MFA_REQUIRED", True):
-            from allauth.mfa.models import Authenticator
-
-            if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
-                messages.info(request, ADMIN_MFA_MESSAGE)
-                return redirect("mfa_activate_totp")
+        if two_step.required() and not two_step.has_authenticator(request.user):
+            messages.info(request, ADMIN_MFA_MESSAGE)
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> HttpResponse | None:
+        """The same gate for the administrative pages outside the admin (`people.two_step`)."""
+        match = request.resolver_match
+        if match is None or not two_step.needs_setting_up(request.user, match.view_name):
+            return None
+        path = request.get_full_path()
+        if request.method == "GET" and path.startswith("/") and not path.startswith("//"):
+            request.session[two_step.NEXT_KEY] = path
+        messages.info(request, two_step.TWO_STEP_MESSAGE)
+        return redirect("mfa_activate_totp")

@@ -110,6 +110,9 @@ def _line_manager_id(booking: Booking) -> int | None:
 
 
 def approval_token(booking: Booking) -> str:
+    """The signed link of earlier request emails (`approve/<token>/`). New
+    emails link to the decision page itself: the manager signs in to answer,
+    so the link needs no secret and none ends up in access logs."""
     manager_id = _line_manager_id(booking)
     return signing.dumps({"b": booking.pk, "m": manager_id}, salt=APPROVAL_SALT, compress=True)
 
@@ -138,7 +141,7 @@ def approval_requested(booking: Booking, chase: int = 0) -> None:
             "course_title": event.course.title,
             "when": _when(event),
             "where": _where(event),
-            "approval_url": _url("training:approval_link", approval_token(booking)),
+            "approval_url": _url("training:decide", booking.pk),
             "approvals_url": _url("training:approvals"),
         },
     )
@@ -146,6 +149,11 @@ def approval_requested(booking: Booking, chase: int = 0) -> None:
 
 def approval_declined(booking: Booking) -> None:
     _send(f"booking-declined:{booking.pk}", booking, "approval_declined", reason=booking.cancellation_reason)
+
+
+def approval_lapsed(booking: Booking) -> None:
+    """To the learner: nobody answered the request before the event started."""
+    _send(f"booking-approval-lapsed:{booking.pk}", booking, "approval_lapsed", when=_when(booking.event))
 
 
 def place_offered(booking: Booking) -> None:

@@ -301,6 +301,7 @@ class BookingStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
     DECLINED = "declined", "Not approved by line manager"
     EXPIRED = "expired", "Offer expired"
+    LAPSED = "lapsed", "Not approved in time"
 
 
 class Booking(models.Model):
@@ -384,6 +385,7 @@ class AuditAction(models.TextChoices):
     APPROVAL_REQUESTED = "approval_requested", "Asked line manager for approval"
     APPROVED = "approved", "Approved by line manager"
     DECLINED = "declined", "Declined by line manager"
+    APPROVAL_LAPSED = "approval_lapsed", "Approval request lapsed"
     OFFERED = "offered", "Offered a place"
     OFFER_ACCEPTED = "offer_accepted", "Accepted an offered place"
     OFFER_DECLINED = "offer_declined", "Declined an offered place"

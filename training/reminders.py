@@ -1,5 +1,6 @@
 """The daily reminder job, run from cron by `manage.py send_training_reminders`:
-reminders, approval chases, lapsed offers, events whose days are over marked
+reminders, approval chases, lapsed offers, approval requests lapsed once
+their event has started (the learner is told), events whose days are over marked
 finished, and warnings before a trainer's licence ends.
 
 It is safe to run as often as you like: every email it queues has an outbox
@@ -23,6 +24,7 @@ class ReminderReport:
     reminded: int = 0
     chased: int = 0
     expired: int = 0
+    lapsed: int = 0
     finished: int = 0
     licences: int = 0
 
@@ -32,6 +34,7 @@ def send_reminders(now: dt.datetime | None = None) -> ReminderReport:
     today = timezone.localdate(now)
     report = ReminderReport()
     report.expired = services.expire_offers(now)
+    report.lapsed = services.lapse_unanswered_requests(now)
     report.finished = services.finish_past_events(today)
     report.licences = notices.licence_warnings(today)
 

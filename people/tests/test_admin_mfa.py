@@ -117,3 +117,31 @@ def test_the_pages_for_someone_using_an_app_are_govuk_pages(client, new_staff, u
     assert f"<title>{title} - " in body
     assert "govuk-button" in body
     assert "style=" not in body
+
+
+def test_an_export_outside_the_admin_sends_the_administrator_to_set_up_the_app_and_back(client, training_admin):
+    """The same gate for administrative pages wherever their URL is (`people.two_step`)."""
+    client.post("/accounts/login/", {"login": training_admin.email, "password": PASSWORD})
+    response = client.get("/matrix/export/people.csv")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    page = client.get("/accounts/2fa/totp/activate/")
+    assert b"you need two-step sign-in, because your account can see other people" in page.content
+    secret = client.session["mfa.totp.secret"]
+    done = client.post("/accounts/2fa/totp/activate/", {"code": totp_now(secret)})
+    codes = client.get(done["Location"])
+    assert b'href="/matrix/export/people.csv">Go back to the page you wanted' in codes.content
+    export = client.get("/matrix/export/people.csv")
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+
+
+def test_a_learner_with_no_role_is_not_asked_for_two_step_sign_in(client, make_person, practice_lead):
+    """A line manager with no other role answers their own staff's requests with a password."""
+    manager = make_person("Lee", "Manager")
+    make_person("Ben", "Ward", line_manager=manager)
+    client.force_login(manager)
+    assert client.get("/training/approvals/").status_code == 200
+    client.force_login(practice_lead)
+    assert client.get("/training/approvals/")["Location"] == "/accounts/2fa/totp/activate/"

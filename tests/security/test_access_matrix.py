@@ -46,7 +46,6 @@ RULES: dict[str, dict[str, str]] = {
     "healthz": everyone("200"),
     "courses:verify": everyone("200"),
     "courses:verify_code": everyone("200"),
-    "training:approval_link": everyone("400"),  # a forged token is refused for everyone
     "wagtailcore_login": everyone("login"),  # only points to our sign-in page
     # Sign-in pages (allauth)
     "account_login": {"anonymous": "200", **dict.fromkeys(SIGNED_IN, "redirect")},
@@ -117,7 +116,10 @@ RULES: dict[str, dict[str, str]] = {
     "training:book_catch_up": everyone("405"),
     "training:accept_offer": everyone("405"),
     "training:decline_offer": everyone("405"),
-    "training:decide": everyone("405"),
+    # One request, answered only by Sam's current line manager (Priya) or an administrator, signed in;
+    # everyone else finds nothing there. Links of earlier emails need sign-in too, then a real token.
+    "training:decide": only("lead", "admin", refused="404"),
+    "training:approval_link": signed_in("400"),
     "training:lead_report": only("lead", "other_lead", "admin"),
     "training:my_events": only("trainer", "other_trainer", "admin"),
     "training:event_create": only("trainer", "other_trainer", "admin"),

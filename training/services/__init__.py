@@ -2,7 +2,11 @@
 
 Each workflow runs in one transaction and starts by locking the event row
 (`select_for_update`), so two people booking the last place, a cancellation
-and an offer expiring at the same moment are handled one after another. The
+and an offer expiring at the same moment are handled one after another.
+Workflows that make a booking (booking, catch-up, placing) first lock the
+learners' account rows, in id order, and then the event: one person's
+bookings on different events are made one after another too, so the
+one-booking-per-course and day-clash rules hold under any race. The
 rules themselves are in `training/rules.py`; these functions gather the facts,
 ask the rules, write the result, record an audit entry and queue the emails.
 
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 from training.services.approval import (
     decide_approval,
+    is_still_open,
+    lapse_unanswered_requests,
     may_approve,
 )
 from training.services.attendance import (
@@ -92,6 +98,8 @@ __all__ = [
     "expire_offers",
     "may_approve",
     "decide_approval",
+    "is_still_open",
+    "lapse_unanswered_requests",
     "DayInput",
     "SCHEDULE_FIELDS",
     "_done_with_token",

@@ -19,7 +19,7 @@ from training.models import (
     Event,
     EventStatus,
 )
-from training.services.common import Outcome, Refused, _lock_booking, _lock_event, _now, audit
+from training.services.common import Outcome, Refused, _lock_booking, _lock_event, _lock_learners, _now, audit
 
 
 def upcoming_bookings_of(learner: User, today: dt.date) -> list[Booking]:
@@ -120,6 +120,9 @@ def book(event_id: int, learner: User, now: dt.datetime | None = None) -> Outcom
     """Book `learner` on the event: a place if one is free and nobody is
     waiting, otherwise the waiting list. Booking again returns the first booking."""
     with transaction.atomic():
+        # The learner first, then the event: the same-course and clash rules
+        # hold however many of the learner's bookings arrive at once.
+        _lock_learners(learner.pk)
         event = _lock_event(event_id)
         # Read the clock only once the lock is held: the waiting list is in
         # (created_at, id) order, so a time read before waiting for the lock
@@ -166,6 +169,7 @@ def book_catch_up(earlier_id: int, event_id: int, learner: User, now: dt.datetim
     if missing is None:
         raise Refused("There is no single missed day to make up on that booking.")
     with transaction.atomic():
+        _lock_learners(learner.pk)
         event = _lock_event(event_id)
         if event.course_id != earlier.event.course_id or missing not in [d.number for d in event.day_list]:
             raise Refused(f"This event has no day {missing} of the same course.")

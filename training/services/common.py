@@ -36,6 +36,21 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or timezone.now()
 
 
+def _lock_learners(*learner_ids: int) -> None:
+    """Hold the learners' account rows until the transaction ends, so one
+    person's bookings are made one after another: a second booking made at
+    the same moment (another run of the course, an event on the same day)
+    waits here and then sees the first. Always taken before the event lock
+    and in id order, so two workflows never wait for each other in a circle.
+    `no_key` leaves rows that point at the account (audit, email) free to be written."""
+    list(
+        User.objects.select_for_update(no_key=True)
+        .filter(pk__in=sorted(set(learner_ids)))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def _lock_event(event_id: int) -> Event:
     return (
         Event.objects.select_for_update(of=("self",))

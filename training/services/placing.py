@@ -24,7 +24,7 @@ from people.models import LearnerProfile, User
 from training import emails, rules
 from training.models import AuditAction, Booking, Event
 from training.services.booking import _confirm, event_facts, learner_facts, waitlist_position
-from training.services.common import Refused, _lock_event, _now, audit
+from training.services.common import Refused, _lock_event, _lock_learners, _now, audit
 
 MAX_COHORT = 500
 
@@ -66,6 +66,8 @@ def place(event_id: int, people: Sequence[User], actor: User, now: dt.datetime |
         raise Refused(f"Place at most {MAX_COHORT} people at a time.")
     report = PlacementReport()
     with transaction.atomic():
+        # Everyone placed is locked (in id order) before the event, as in `book`.
+        _lock_learners(*(person.pk for person in people))
         event = _lock_event(event_id)
         now = _now(now)
         seen: set[int] = set()

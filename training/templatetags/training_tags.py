@@ -16,6 +16,7 @@ STATUS_TAGS = {
     "cancelled": "govuk-tag--grey",
     "declined": "govuk-tag--red",
     "expired": "govuk-tag--grey",
+    "lapsed": "govuk-tag--grey",
     "attended": "govuk-tag--green",
     "late": "govuk-tag--turquoise",
     "left_early": "govuk-tag--orange",

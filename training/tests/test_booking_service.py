@@ -121,7 +121,7 @@ def test_it_holds_a_place_and_asks_the_manager_when_approval_is_needed(event, co
     assert event.places_left() == 1
     mail = OutboundEmail.objects.get(key=f"booking-approval:{outcome.booking.pk}")
     assert mail.to == [practice_lead.email]
-    assert "/training/approve/" in mail.body_text
+    assert f"/training/approvals/{outcome.booking.pk}/" in mail.body_text
 
 
 def test_it_refuses_approval_courses_without_a_line_manager(event, course, new_staff):

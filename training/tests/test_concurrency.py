@@ -8,14 +8,17 @@ rest in the order they got the lock.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 
+from matrix.models import Training, TrainingKind
 from training import services
-from training.models import AuditAction, Booking, BookingAuditEntry, BookingStatus
+from training.models import AuditAction, Booking, BookingAuditEntry, BookingStatus, ClassroomCourse, CourseKind
+from training.tests.conftest import FIRST_DAY
 
 BOOKERS = 40
 CAPACITY = 5
@@ -89,3 +92,80 @@ def test_the_booking_time_is_taken_once_the_event_is_locked(make_event, learners
     monkeypatch.setattr(services.booking, "_lock_event", slow_lock)
     booking = services.book(event.pk, person).booking
     assert booking.created_at == timezone.now()
+
+
+LEARNERS_RACING = 12
+
+
+def _race_pairs(pairs: list[tuple[int, object]]) -> list[str]:
+    """Run every (event id, learner) booking at once, one thread and connection each."""
+    barrier = threading.Barrier(len(pairs))
+    errors: list[str] = []
+
+    def attempt(event_id: int, person) -> None:
+        try:
+            barrier.wait(timeout=30)
+            services.book(event_id, person)
+        except services.Refused:
+            pass  # the second booking is refused by the rules: what should happen
+        except Exception as exc:  # noqa: BLE001 - every failure is reported by the test
+            errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=pair) for pair in pairs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+def _bookings_per_learner(people: list) -> dict[int, int]:
+    return {
+        person.pk: Booking.objects.filter(learner=person).exclude(status=BookingStatus.CANCELLED).count()
+        for person in people
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_learner_booking_two_runs_of_a_course_at_once_gets_one_booking(make_event, learners):
+    """Each learner books two events of the same course at the same instant.
+    The learner's row lock in `services.book` makes the second booking wait
+    for the first, see it and be refused (one booking per course)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locking is proven against PostgreSQL: run with DATABASE_URL=postgres://...")
+    first = make_event(capacity=50)
+    second = make_event(capacity=50, first_day=FIRST_DAY + dt.timedelta(days=42))
+    people = learners(LEARNERS_RACING)
+    connection.close()
+    pairs = [(event.pk, person) for person in people for event in (first, second)]
+    assert _race_pairs(pairs) == []
+    assert _bookings_per_learner(people) == {person.pk: 1 for person in people}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_learner_booking_two_courses_on_the_same_days_at_once_gets_one_booking(make_event, learners, course):
+    """Two different courses on the same days: the day-clash rule holds under a race too."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locking is proven against PostgreSQL: run with DATABASE_URL=postgres://...")
+    other_training = Training.objects.create(
+        slug="advanced-mapping", title="Advanced mapping", kind=TrainingKind.CLASSROOM
+    )
+    other_course = ClassroomCourse.objects.create(
+        training=other_training,
+        slug="advanced-mapping",
+        title="Advanced mapping",
+        kind=CourseKind.FOUNDATION,
+        description="A day of mapping practice.",
+        audience="Practitioners.",
+    )
+    first = make_event(capacity=50)
+    second = make_event(capacity=50, for_course=other_course)
+    people = learners(LEARNERS_RACING)
+    connection.close()
+    pairs = [(event.pk, person) for person in people for event in (first, second)]
+    assert _race_pairs(pairs) == []
+    assert _bookings_per_learner(people) == {person.pk: 1 for person in people}

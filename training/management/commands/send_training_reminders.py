@@ -10,7 +10,8 @@ from training.reminders import send_reminders
 class Command(BaseCommand):
     help = (
         "Send reminders before classroom events, chase line managers for approvals, and pass expired "
-        "waitlist offers to the next person, and mark events whose days are over as finished. Safe to run "
+        "waitlist offers to the next person, lapse approval requests not answered before their event started "
+        "(telling the learner), and mark events whose days are over as finished. Safe to run "
         "more than once a day."
     )
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         report = send_reminders()
         self.stdout.write(
             f"Reminders checked for {report.reminded} bookings, {report.chased} approval requests chased, "
-            f"{report.expired} offers expired and passed on, {report.finished} events finished, "
+            f"{report.expired} offers expired and passed on, {report.lapsed} approval requests lapsed, "
+            f"{report.finished} events finished, "
             f"{report.licences} licence warnings."
         )
