@@ -84,7 +84,7 @@ MIDDLEWARE = [
     # Names the signed-in editor on each history row it writes.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "privacy.middleware.NullCharacterMiddleware",
+    "home.middleware.NullCharacterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.csp.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",

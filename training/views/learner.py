@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from matrix.models import CompletionRecord, CompletionSource
 from people.access import is_training_admin
 from people.types import AuthenticatedHttpRequest
-from privacy.throttle import limit_bookings
 from training import rules, services
 from training.calendar import booking_calendar
 from training.forms import CancelForm, EventFilterForm
 from training.models import Booking, BookingStatus, Event, EventStatus, TrainerLicence
+from training.throttle import limit_bookings
 from training.views.common import own_booking, report_refusal
 
 LISTED = [EventStatus.OPEN, EventStatus.FULL]

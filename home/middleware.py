@@ -1,0 +1,43 @@
+"""Request hygiene for the whole site, before any view runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+NUL_MESSAGE = (
+    "What you sent contains a null character, which cannot be stored. "
+    "It does not come from typing: paste your text again as plain text, or type it, and try again."
+)
+
+
+class NullCharacterMiddleware:
+    """Answer 400 to a request carrying a NUL character in a form field, the
+    query string or a text body. PostgreSQL cannot store NUL in text, so such
+    a value would otherwise fail deep inside whichever view saves it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._has_nul(request):
+            from django.shortcuts import render
+
+            return render(request, "bad_request.html", {"message": NUL_MESSAGE}, status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request: HttpRequest) -> bool:
+        if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values + [key]):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return False
+        if (request.content_type or "").startswith("multipart/"):
+            # Uploaded files may hold NUL bytes; their text fields may not.
+            return any("\x00" in key or "\x00" in value for key, values in request.POST.lists() for value in values)
+        body = request.body
+        if b"\x00" in body or b"\\u0000" in body:
+            return True
+        # In a form-encoded body a literal "%" is sent as %25, so %00 can only mean NUL.
+        return request.content_type == "application/x-www-form-urlencoded" and b"%00" in body
