@@ -128,3 +128,10 @@ def test_the_review_queue_reads_on_a_phone_and_a_laptop(
     axe_check(page)
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / f"review-queue-{width}.png"), full_page=True)
+    # The review page itself: the learner's board, each card with its comment box.
+    page.goto(f"/mapping/reviews/{doubtful.pk}/")
+    assert not _page_scrolls_sideways(page), f"the review page scrolls sideways at {width}px"
+    assert _tables_wider_than_their_place(page) == []
+    axe_check(page)
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / f"review-page-{width}.png"), full_page=True)
