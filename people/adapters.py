@@ -18,12 +18,17 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
 from people.domains import agency_for_email, email_domain
 from people.groups import GroupName
 from people.models import LearnerProfile, Role, Team, User, line_manager_problem
 
 log = logging.getLogger(__name__)
+
+# The address just confirmed in a browser where nobody is signed in: the
+# sign-in page fills it in once, so the person only types their password.
+CONFIRMED_EMAIL_SESSION_KEY = "people.confirmed_email"
 
 UNKNOWN_DOMAIN_MESSAGE = (
     "You can only create an account with a work email address from a partner agency. "
@@ -43,6 +48,22 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             assign_agency_from_email(user)
         return user
+
+    def get_email_verification_redirect_url(self, email_address: Any) -> str:
+        """After confirming an address in a browser that is not signed in, go to
+        sign-in with the address filled in.
+
+        The browser that signed up is signed in straight away (allauth keeps the
+        half-finished sign-in in that browser's session). Any other browser only
+        proves it can read the mailbox, and a link that signed in wherever it was
+        opened would be a key to the account sitting in the inbox, mail logs and
+        link scanners: there the person signs in with their password, as they
+        would anyway, and two-step sign-in still applies."""
+        request = self.request
+        if request.user.is_authenticated:
+            return super().get_email_verification_redirect_url(email_address)
+        request.session[CONFIRMED_EMAIL_SESSION_KEY] = email_address.email
+        return reverse("account_login")
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         """Sign-in mail goes straight to the mail server, not through the outbox:

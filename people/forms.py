@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth.password_validation import MinimumLengthValidator, get_default_password_validators
 from django.http import HttpRequest
 
+from people.adapters import CONFIRMED_EMAIL_SESSION_KEY
 from people.models import LearnerProfile, Role, Team, User, line_manager_problem
 
 
@@ -39,6 +40,17 @@ class LoginForm(GovukFormMixin, allauth_forms.LoginForm):
     labels = {"login": "Email address", "remember": "Keep me signed in on this device"}
     # The "forgotten your password" link goes after the button, not between the two fields.
     hints = {"password": ""}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Straight after confirming an email address in a browser that did not sign
+        # up, the address is filled in (once). No autofocus: GOV.UK advises against it.
+        session = getattr(self.request, "session", None)
+        self.confirmed_email = ""
+        if session is not None and not self.is_bound:
+            self.confirmed_email = session.pop(CONFIRMED_EMAIL_SESSION_KEY, "")
+        if self.confirmed_email:
+            self.fields["login"].initial = self.confirmed_email
 
 
 class SignupForm(GovukFormMixin, allauth_forms.SignupForm):

@@ -7,6 +7,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 
 from people.groups import GroupName
 from people.models import LearnerProfile, User
@@ -151,3 +152,62 @@ def test_the_signup_page_is_only_for_people_who_are_signed_out(client, new_staff
     client.force_login(new_staff)
     response = client.get(SIGNUP)
     assert response.status_code == 302
+
+
+def _sign_up_and_get_link(client, signup_data) -> str:
+    client.post(SIGNUP, signup_data)
+    return _confirmation_link(mail.outbox[0])
+
+
+def test_the_link_opened_in_another_browser_confirms_and_asks_only_for_the_password(client, partnership, signup_data):
+    link = _sign_up_and_get_link(client, signup_data)
+    other = Client()
+    assert b"Confirm my email address" in other.get(link).content
+    response = other.post(link)
+    assert EmailAddress.objects.get(email=signup_data["email"]).verified
+    # Not signed in by the link alone: whoever holds it (a mail scanner, a
+    # forwarded email) gets no session...
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/"
+    assert "_auth_user_id" not in other.session
+    # ...but the sign-in page says the address is confirmed and has it filled in.
+    page = other.get(response["Location"]).content.decode()
+    assert f"Your email address {signup_data['email']} is confirmed." in page
+    assert f'value="{signup_data["email"]}"' in page
+    assert "Now sign in with the password you chose" in page
+    # Filled in once only: a later visit to sign-in is blank.
+    again = other.get("/accounts/login/").content.decode()
+    assert signup_data["email"] not in again
+    assert "Now sign in with the password you chose" not in again
+    # The password is all it takes, and it leads to the first-sign-in step.
+    signed_in = other.post("/accounts/login/", {"login": signup_data["email"], "password": signup_data["password1"]})
+    assert signed_in.status_code == 302
+    assert "_auth_user_id" in other.session
+    assert other.get("/learning/")["Location"].startswith("/welcome/")
+
+
+def test_the_link_opened_where_someone_else_is_signed_in_signs_them_out_and_signs_nobody_in(
+    client, partnership, signup_data, new_staff
+):
+    link = _sign_up_and_get_link(client, signup_data)
+    shared = Client()
+    shared.force_login(new_staff)
+    response = shared.post(link)
+    assert response["Location"] == "/accounts/login/"
+    assert "_auth_user_id" not in shared.session
+    assert f'value="{signup_data["email"]}"' in shared.get("/accounts/login/").content.decode()
+
+
+def test_a_used_link_does_not_work_again_in_any_browser(client, partnership, signup_data):
+    link = _sign_up_and_get_link(client, signup_data)
+    assert client.post(link).status_code == 302
+    assert "_auth_user_id" in client.session
+    later = Client()
+    assert "This link does not work" in later.get(link).content.decode()
+    assert later.post(link).status_code == 404
+    assert "_auth_user_id" not in later.session
+
+
+def test_the_check_your_email_page_says_which_browser_signs_in(client, partnership, signup_data):
+    page = client.get(client.post(SIGNUP, signup_data)["Location"]).content.decode()
+    assert "If you open it in this browser, you will be signed in straight away" in page

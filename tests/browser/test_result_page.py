@@ -113,3 +113,69 @@ def test_the_detail_is_grouped_by_section_and_opens_without_javascript(browser, 
         expect(second.locator(".govuk-details__text")).to_be_visible()
     finally:
         context.close()
+
+
+# Words of headings, table headers, tags and labels split across two lines (a Range over the word has
+# boxes on two lines); a line may end after a hyphen.
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+LABELS = "main h1, main h2, main h3, main h4, main h5, main th, main summary, main .govuk-tag, main dt"
+LOOK = os.environ.get(
+    "REVIEW_SCREENSHOTS"
+)  # a folder: the commented result at 375, 1024 and 1280 px for a person to look at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_trainers_comments_sit_in_place_on_the_learners_board_at_every_width(
+    page, sign_in, axe_check, poor_attempt, trainer
+):
+    from scenarios.models import CommentTarget
+    from scenarios.reviewing import add_comment
+
+    learner, attempt = poor_attempt
+    on_card = "Attendance is a strength here, not safety: nobody acted to protect Mia."
+    on_goal = "Say who will do what, and how we would know: Dean will not drink is a hope, not a goal."
+    on_statement = (
+        "Name the harm and who did it, without labels such as DV: what did Mia see and hear, and what might happen?"
+    )
+    add_comment(attempt, trainer, CommentTarget.CARD, "school-attendance", on_card)
+    add_comment(attempt, trainer, CommentTarget.GOAL, "1", on_goal)
+    add_comment(attempt, trainer, CommentTarget.STATEMENT, "1", on_statement)
+    sign_in(learner.email, PASSWORD)
+    page.goto(f"/mapping/attempts/{attempt.pk}/result/")
+    yours = page.get_by_role("region", name="Your mapping", exact=True)
+    model = page.get_by_role("region", name="The model answer", exact=True)
+    # Each comment in the learner's board, beside what it is about; none on the model answer.
+    card = yours.locator(".app-result-card", has_text="goes to school every day")
+    expect(card.locator(".app-review-comment")).to_contain_text(on_card)
+    expect(yours.locator(".app-review-comment")).to_have_count(3)
+    expect(model.locator(".app-review-comment")).to_have_count(0)
+    for width, height in [(1280, 900), (1024, 768), (375, 812)]:
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (
+            width
+        )
+        # Every comment fits inside its card or column, and is set apart from the learner's own words.
+        for comment in yours.locator(".app-review-comment").all():
+            inner = comment.bounding_box()
+            outer = comment.locator("xpath=ancestor::*[contains(@class,'app-column')][1]").bounding_box()
+            assert inner["x"] >= outer["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1, width
+            assert comment.evaluate("(el) => getComputedStyle(el).borderLeftStyle") == "solid", width
+        assert page.evaluate(BROKEN_WORDS, LABELS) == [], width
+        axe_check(page)
+        if LOOK:
+            page.screenshot(path=str(Path(LOOK) / f"result-commented-{width}.png"), full_page=True)
