@@ -21,6 +21,7 @@ from courses.outline import course_of, page_context
 from courses.services import may_renew, open_lesson
 from courses.statistics import course_statistics
 from people.access import can_see_course_statistics
+from people.models import User
 
 
 def can_see_statistics(user: object) -> bool:
@@ -54,8 +55,9 @@ hooks.register(LEARNER_CONTEXT_HOOK, page_context)
 @hooks.register(LEARNER_CONTEXT_HOOK)
 def renewal_context(page: Page, request: HttpRequest) -> dict[str, Any]:
     """On a course page: whether the learner completed it before and the matrix says it is due for renewal."""
-    if isinstance(page, CoursePage) and page.pk is not None and getattr(request.user, "is_authenticated", False):
-        return {"renewal_due": may_renew(request.user, page)}
+    user = getattr(request, "user", None)
+    if isinstance(page, CoursePage) and page.pk is not None and isinstance(user, User) and user.is_authenticated:
+        return {"renewal_due": may_renew(user, page)}
     return {}
 
 

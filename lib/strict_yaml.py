@@ -36,14 +36,15 @@ class StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "anchors and aliases (*name) are not allowed; write the text out", event.start_mark
             )
         self.depth += 1
         if self.depth > MAX_NESTING:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_NESTING} levels of lists and keys", self.peek_event().start_mark
+                None, None, f"more than {MAX_NESTING} levels of lists and keys", event.start_mark
             )
         try:
             return super().compose_node(parent, index)

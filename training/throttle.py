@@ -26,7 +26,7 @@ def limit_per_minute() -> int:
 
 def over_limit(request: HttpRequest, scope: str) -> bool:
     user = getattr(request, "user", None)
-    if request.method != "POST" or not getattr(user, "is_authenticated", False):
+    if request.method != "POST" or user is None or not user.is_authenticated:
         return False
     window = int(time.time() // WINDOW_SECONDS)
     session = getattr(request, "session", None)
