@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lib.client_ip import client_ip
 from people.models import User
 from privacy import registry, rules
 from privacy.models import AuditAction, AuditEvent, DeletionRequest, DeletionStatus
@@ -23,18 +24,6 @@ EXPORT_FORMAT_VERSION = 1
 
 class PrivacyError(Exception):
     """A request that cannot be carried out, with a message for the person."""
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    # Behind the proxy SECURE_PROXY_SSL_HEADER trusts, the first forwarded hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    candidate = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
-    try:
-        import ipaddress
-
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return None
 
 
 def record(
