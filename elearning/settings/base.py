@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "people.middleware.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "privacy.middleware.AuditMiddleware",
+    "privacy.middleware.NoStoreForSignedInMiddleware",
 ]
 
 # The reason an administrator gives for a change can be longer than 100 characters.
