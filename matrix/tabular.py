@@ -247,9 +247,12 @@ def _tolerant_parser_class() -> type:
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    class TolerantSheetParser(WorkSheetParser):  # type: ignore[misc]
+    class TolerantSheetParser(WorkSheetParser):
         """openpyxl's sheet parser, answering a cell it cannot read with a
         named problem instead of stopping the whole sheet."""
+
+        row_counter: int
+        col_counter: int
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -267,7 +270,7 @@ def _tolerant_parser_class() -> type:
                     RowError(self.row_counter + 1, "", f"its row number '{number[:20]}' is not a row number.")
                 )
                 row.attrib.pop("r")
-            return super().parse_row(row)  # type: ignore[no-any-return]
+            return super().parse_row(row)
 
         def parse_cell(self, element: Any) -> dict[str, Any]:
             kind = element.get("t", "n")
