@@ -298,12 +298,16 @@ class ImportKind(models.TextChoices):
 class ImportBatch(models.Model):
     """An uploaded file waiting for confirmation, then the record of its import.
 
-    The file is kept between the preview and the confirmation so that the
-    confirmation imports exactly what was previewed (and checks it again)."""
+    The file is read once, on upload, and its rows are kept with it, so that
+    the confirmation imports exactly what was previewed (and checks it again
+    against the database) without reading the file again."""
 
     kind = models.CharField(max_length=20, choices=ImportKind.choices)
     filename = models.CharField(max_length=255)
     content = models.BinaryField()
+    # The file read once, on upload ({"headers": [...], "rows": [[...], ...]}):
+    # the preview and the import check these rows, and never read the file again.
+    table = models.JSONField(null=True, blank=True, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)

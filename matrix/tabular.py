@@ -2,6 +2,10 @@
 
 Reading turns an uploaded CSV or Excel file into a header and rows, refusing
 anything too big, binary or unreadable with a message a person can act on.
+An Excel workbook is a zip file: its own directory says how big each part is
+once unpacked, so a workbook that would unpack past the limits (a "zip
+bomb") is refused before anything is unpacked. Its first sheet is then read
+cell by cell, and every cell that cannot be read is named by row and column.
 Validation turns rows into typed rows and row-numbered errors: a file is
 imported only when it has no errors at all. `safe_cell` stops a cell being
 read as a formula when an export is opened in a spreadsheet program.
@@ -11,8 +15,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +28,15 @@ from people.rules import ManagerFacts, manager_rule
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 25_000
+# An Excel workbook, from its zip directory, before anything is unpacked.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024  # every part together, unpacked
+MAX_ENTRIES = 200  # parts in the zip; a workbook from Excel has about a dozen
+MAX_RATIO = 100  # unpacked size / packed size, for a part over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+# The first sheet, while it is read.
+MAX_COLUMNS = 100
+MAX_CELLS = 1_000_000  # cells written in the sheet, empty ones included
+MAX_CELL_PROBLEMS = 20  # named one by one; more are counted
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 DATE_HELP = "Use 2026-03-01 or 01/03/2026 (day, month, year)."
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,6 +51,18 @@ class FileProblem(Exception):
 class Table:
     headers: list[str]
     rows: list[list[Any]]  # cells are str, or dt.date from Excel date cells
+
+    def to_json(self) -> dict[str, Any]:
+        """The table as JSON, to keep with the upload. A date becomes its
+        ISO text, which every check reads exactly as it reads the date."""
+        return {
+            "headers": self.headers,
+            "rows": [[c.isoformat() if isinstance(c, dt.date) else c for c in row] for row in self.rows],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Table:
+        return cls(headers=list(data["headers"]), rows=[list(row) for row in data["rows"]])
 
 
 @dataclass(frozen=True)
@@ -103,29 +130,191 @@ def _read_csv(content: bytes) -> Table:
     return Table(headers=[normalise_header(h) for h in rows[0]], rows=rows[1:])
 
 
+def check_zip_directory(content: bytes) -> None:
+    """Refuse a workbook whose zip directory says it unpacks past the limits.
+
+    Only the directory is read. The sizes in it cannot be used to unpack more:
+    Python's zip reader stops at the size the directory gives and then fails
+    the part's checksum."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise FileProblem(f"The Excel workbook could not be opened ({exc.__class__.__name__}).") from None
+    limit_mb = MAX_UNPACKED_BYTES // (1024 * 1024)
+    if len(parts) > MAX_ENTRIES:
+        raise FileProblem(
+            f"The Excel workbook has {len(parts):,} parts inside it; a workbook we can import has at most "
+            f"{MAX_ENTRIES}. Copy the sheet into a new workbook, or save it as CSV, and try again."
+        )
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileProblem(
+            f"The Excel workbook would take {unpacked / (1024 * 1024):,.0f} MB once unpacked; "
+            f"the limit is {limit_mb} MB. Save it as CSV, or split it into smaller files, and try again."
+        )
+    for part in parts:
+        if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise FileProblem(
+                f"The Excel workbook is packed far more tightly than a real spreadsheet "
+                f"({part.file_size // max(part.compress_size, 1):,} to 1), so it was not opened. "
+                "Save it as CSV and try again."
+            )
+
+
 def _read_xlsx(content: bytes) -> Table:
     if not content.startswith(b"PK\x03\x04"):
         raise FileProblem("The file is not an Excel workbook (.xlsx). Save it as .xlsx or CSV and try again.")
+    check_zip_directory(content)
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
         raise FileProblem(f"The Excel workbook could not be opened ({exc.__class__.__name__}).") from None
     try:
-        sheet = workbook.worksheets[0]
-        rows: list[list[Any]] = []
-        for values in sheet.iter_rows(values_only=True):
-            cells = [_excel_cell(v) for v in values]
-            if any(str(c).strip() for c in cells):
-                rows.append(cells)
-            if len(rows) > MAX_ROWS + 1:
-                break
+        if not workbook.worksheets:
+            raise FileProblem("The Excel workbook has no sheets.")
+        rows, problems = _read_first_sheet(workbook)
     finally:
         workbook.close()
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:MAX_CELL_PROBLEMS])
+        more = len(problems) - MAX_CELL_PROBLEMS
+        extra = f"; and {more:,} more" if more > 0 else ""
+        raise FileProblem(
+            f"Some cells could not be read. {shown}{extra}. Correct these cells, or save the sheet as CSV, and try again."
+        )
     if not rows:
         raise FileProblem("The first sheet of the workbook is empty.")
     return Table(headers=[normalise_header(h) for h in rows[0]], rows=rows[1:])
+
+
+def _read_first_sheet(workbook: Any) -> tuple[list[list[Any]], list[RowError]]:
+    """The first sheet's rows, read by our own pass over its XML so that a bad
+    cell is named and reading goes on, and so the limits hold as it reads."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.worksheets[0]
+    parser = _tolerant_parser_class()(
+        sheet._get_source(),
+        sheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+    rows: list[list[Any]] = []
+    cells_seen = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns of what the parser reports as a problem
+        try:
+            for row_number, cells in parser.parse():
+                cells_seen += len(cells)
+                if cells_seen > MAX_CELLS:
+                    raise FileProblem(
+                        f"The first sheet has more than {MAX_CELLS:,} cells. Save only the columns you need, "
+                        "or split it into smaller files."
+                    )
+                values: dict[int, Any] = {}
+                for cell in cells:
+                    if cell["value"] is None:
+                        continue
+                    if cell["column"] > MAX_COLUMNS:
+                        raise FileProblem(
+                            f"Row {row_number} has something in column {get_column_letter(cell['column'])}; "
+                            f"a file we can import uses columns A to {get_column_letter(MAX_COLUMNS)} only."
+                        )
+                    values[cell["column"]] = _excel_cell(cell["value"])
+                if not any(str(v).strip() for v in values.values()):
+                    continue
+                rows.append([values.get(c, "") for c in range(1, max(values) + 1)])
+                if len(rows) > MAX_ROWS + 1:
+                    raise FileProblem(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+        except FileProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the sheet XML itself is damaged: say where reading stopped
+            raise FileProblem(
+                f"The first sheet could not be read after row {parser.row_counter} ({exc.__class__.__name__}). "
+                "Save the workbook again from your spreadsheet program, or save it as CSV, and try again."
+            ) from None
+        finally:
+            parser.source.close()
+    return rows, parser.problems
+
+
+@functools.cache
+def _tolerant_parser_class() -> type:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class TolerantSheetParser(WorkSheetParser):
+        """openpyxl's sheet parser, answering a cell it cannot read with a
+        named problem instead of stopping the whole sheet."""
+
+        row_counter: int
+        col_counter: int
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.problems: list[RowError] = []
+
+        def _problem(self, column: int | None, message: str) -> None:
+            where = f"column {get_column_letter(column)}" if column and column <= 16384 else "a cell"
+            self.problems.append(RowError(self.row_counter, where, message))
+
+        def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
+            number = row.get("r")
+            if number is not None and not (number.isdigit() and 0 < int(number) <= 1_048_576):
+                # Read on as the row after the last one, and say so.
+                self.problems.append(
+                    RowError(self.row_counter + 1, "", f"its row number '{number[:20]}' is not a row number.")
+                )
+                row.attrib.pop("r")
+            return super().parse_row(row)
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            kind = element.get("t", "n")
+            text = (element.findtext(VALUE_TAG) or "")[:20]
+            reference = element.get("r")
+            column: int | None = self.col_counter + 1
+            if reference:
+                try:
+                    column = coordinate_to_tuple(reference)[1]
+                except Exception:  # noqa: BLE001 - any bad reference is named, not raised
+                    self.col_counter += 1
+                    self._problem(None, f"the cell reference '{reference[:20]}' is not a cell.")
+                    return {"row": self.row_counter, "column": self.col_counter, "value": None}
+            style = element.get("s", "0")
+            if not style.isdigit():
+                self.col_counter = column or self.col_counter + 1
+                self._problem(column, f"has the style number '{style[:20]}', which is not a number.")
+                return {"row": self.row_counter, "column": self.col_counter, "value": None}
+            try:
+                cell: dict[str, Any] = super().parse_cell(element)
+            except Exception:  # noqa: BLE001 - any unreadable cell is named, not raised
+                self.col_counter = column or self.col_counter + 1
+                self._problem(column, _CELL_PROBLEMS.get(kind, "could not be read.").format(text=text))
+                return {"row": self.row_counter, "column": self.col_counter, "value": None}
+            if cell["data_type"] == "e":
+                if kind == "n":
+                    self._problem(column, f"is formatted as a date but {text} is outside the dates we can read.")
+                else:
+                    self._problem(column, f"holds the spreadsheet error {str(cell['value'])[:20]}.")
+                cell["value"] = None
+            return cell
+
+    return TolerantSheetParser
+
+
+VALUE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}v"
+_CELL_PROBLEMS = {
+    "n": "is marked as a number but holds '{text}'.",
+    "s": "refers to text number '{text}', which the workbook does not have.",
+    "b": "is marked as TRUE or FALSE but holds '{text}'.",
+    "d": "is marked as a date but holds '{text}', which is not a date.",
+}
 
 
 def _excel_cell(value: Any) -> Any:

@@ -375,12 +375,16 @@ def import_upload(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
         upload = form.cleaned_data["file"]
         content = upload.read()
         try:
-            tabular.read_table(upload.name, content)
+            table = tabular.read_table(upload.name, content)
         except FileProblem as problem:
             form.add_error("file", str(problem))
         else:
             batch = ImportBatch.objects.create(
-                kind=kind, filename=upload.name[:255], content=content, uploaded_by=request.user
+                kind=kind,
+                filename=upload.name[:255],
+                content=content,
+                table=table.to_json(),
+                uploaded_by=request.user,
             )
             return redirect("matrix:import_preview", pk=batch.pk)
     return render(

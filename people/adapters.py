@@ -16,10 +16,12 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 
+from lib.client_ip import client_ip
 from people.domains import agency_for_email, email_domain
 from people.groups import GroupName
 from people.models import LearnerProfile, Role, Team, User, line_manager_problem
@@ -37,6 +39,14 @@ UNKNOWN_DOMAIN_MESSAGE = (
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The address rate limits count: the real client behind our
+        trusted proxies (lib/client_ip.py), as the audit log records it."""
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
+
     def clean_email(self, email: str) -> str:
         email = super().clean_email(email)
         if agency_for_email(email) is None:

@@ -78,16 +78,34 @@ AUDITED: dict[str, tuple[str, SubjectFinder | None]] = {
     "impact:evaluation": (AuditAction.VIEW, None),
     "impact:observations": (AuditAction.VIEW, None),
     "privacy:requests": (AuditAction.VIEW, None),
+    # Reading the audit log shows who looked at whose records.
+    "privacy:audit_log": (AuditAction.VIEW, None),
+    # The people a line manager or administrator may place on an event.
+    "training:place_people": (AuditAction.VIEW, None),
+    # Profile changes proposed by the people someone manages.
+    "people:changes": (AuditAction.VIEW, None),
     "wagtailusers_users:edit": (AuditAction.VIEW, _user_by_pk),
     "wagtailusers_users:index": (AuditAction.VIEW, None),
+    "wagtailusers_users:index_results": (AuditAction.VIEW, None),
+    **{f"wagtailusers_users:{view}": (AuditAction.VIEW, _user_by_pk) for view in ("history", "delete", "usage")},
     "wagtailsnippets_outbox_outboundemail:list": (AuditAction.VIEW, None),
-    "wagtailsnippets_outbox_outboundemail:edit": (AuditAction.VIEW, None),
-    "wagtailsnippets_training_bookingauditentry:list": (AuditAction.VIEW, None),
-    "wagtailsnippets_training_bookingauditentry:inspect": (AuditAction.VIEW, None),
+    **{
+        f"wagtailsnippets_outbox_{model}:{view}": (AuditAction.VIEW, None)
+        for model in ("outboundemail", "outboundstatement")
+        for view in ("list", "list_results", "edit", "inspect", "history", "history_results", "delete", "usage")
+    },
+    **{
+        f"wagtailsnippets_training_bookingauditentry:{view}": (AuditAction.VIEW, None)
+        for view in ("list", "list_results", "inspect", "history", "history_results", "delete", "usage")
+    },
     **{
         f"wagtailsnippets_{name}:{view}": (AuditAction.VIEW, None)
         for name in _ADMIN_RECORDS
         for view in ("list", "list_results")
     },
-    **{f"wagtailsnippets_{name}:edit": (AuditAction.VIEW, _owner_of(model)) for name, model in _ADMIN_RECORDS.items()},
+    **{
+        f"wagtailsnippets_{name}:{view}": (AuditAction.VIEW, _owner_of(model))
+        for name, model in _ADMIN_RECORDS.items()
+        for view in ("edit", "history", "history_results", "delete", "usage")
+    },
 }

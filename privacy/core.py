@@ -37,8 +37,17 @@ def export_user_data(user: Any) -> dict[str, Any]:
 
 def anonymise_user(user: Any) -> None:
     """Mail to the person goes (it names them). The audit trail stays - it is
-    the record that the erasure itself was lawful - but without their name."""
+    the record that access to people's records, and the erasure itself, were
+    lawful - but where the person is the one whose records were seen, their
+    name is replaced by "Erased person <account number>": an account's number
+    is never given to anyone else, and the account row is kept.
+
+    What the person did as a member of staff (looking at, exporting or
+    erasing other people's records) is not theirs to have erased: those rows
+    stay exactly as they were written, so erasing someone can never wipe out
+    the trail of what they looked at."""
+    pseudonym = f"Erased person {user.pk}"
     OutboundEmail.objects.filter(pk__in=[mail.pk for mail in _mail_to(user)]).delete()
     DeletionRequest.objects.filter(user=user).update(reason="")
-    AuditEvent.objects.filter(subject=user).update(subject_label=f"Erased person {user.pk}")
-    AuditEvent.objects.filter(actor=user).update(actor_label=f"Erased person {user.pk}")
+    AuditEvent.objects.filter(subject=user).update(subject_label=pseudonym)
+    AuditEvent.objects.filter(actor=user, subject=user).update(actor_label=pseudonym)

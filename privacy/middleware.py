@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from privacy.audit import AUDITED
 from privacy.services import record
@@ -33,4 +34,21 @@ class AuditMiddleware:
         if subject is not None and subject.pk == user.pk:
             return response
         record(action, actor=user, subject=subject, what=match.view_name, request=request)
+        return response
+
+
+class NoStoreForSignedInMiddleware:
+    """Pages answered to a signed-in person carry their records (a journal,
+    their data, a dashboard, an export): no browser or proxy may keep a copy,
+    so the back button on a shared computer cannot show them after sign-out.
+    A response that already says no-store is left as it is."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if getattr(user, "is_authenticated", False) and "no-store" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, no_store=True, private=True)
         return response

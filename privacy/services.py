@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lib.client_ip import client_ip
+from people.groups import Capability
 from people.models import User
 from privacy import registry, rules
 from privacy.models import AuditAction, AuditEvent, DeletionRequest, DeletionStatus
@@ -23,18 +26,6 @@ EXPORT_FORMAT_VERSION = 1
 
 class PrivacyError(Exception):
     """A request that cannot be carried out, with a message for the person."""
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    # Behind the proxy SECURE_PROXY_SSL_HEADER trusts, the first forwarded hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    candidate = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
-    try:
-        import ipaddress
-
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return None
 
 
 def record(
@@ -96,6 +87,11 @@ def erase_person(person: User, by: Any, request: HttpRequest | None = None, acti
     unnamed, so every count and statistic stays the same."""
     if person.is_superuser:
         raise PrivacyError("A superuser cannot be erased here: take away their superuser status first.")
+    if by is not None and not getattr(by, "is_superuser", False) and is_administrator(person):
+        raise PrivacyError(
+            "Only a superuser can erase an administrator. Ask a superuser to erase this person, "
+            "or to take away their administrator role first."
+        )
     if rules.is_erased_email(person.email):
         raise PrivacyError("This person has already been erased.")
     with transaction.atomic():
@@ -107,6 +103,24 @@ def erase_person(person: User, by: Any, request: HttpRequest | None = None, acti
             handled_by=by if getattr(by, "pk", None) else None,
             handled_at=timezone.now(),
         )
+
+
+ADMINISTRATOR_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("people", Capability.MANAGE_TRAINING.value),
+)
+
+
+def is_administrator(person: User) -> bool:
+    """Can enter the admin or manage training: read from the groups and the
+    person's own permissions, so a deactivated account (for which has_perm is
+    always False) still counts."""
+    if person.is_staff or person.is_superuser:
+        return True
+    wanted = Q()
+    for app_label, codename in ADMINISTRATOR_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(wanted).filter(Q(group__user=person) | Q(user=person)).exists()
 
 
 @dataclass(frozen=True)

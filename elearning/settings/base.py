@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "people.middleware.AdminMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "privacy.middleware.AuditMiddleware",
+    "privacy.middleware.NoStoreForSignedInMiddleware",
 ]
 
 # The reason an administrator gives for a change can be longer than 100 characters.
@@ -282,6 +283,15 @@ CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand in front of the site (a load balancer: 1; a
+# CDN and a load balancer: 2). The client is the X-Forwarded-For entry that
+# many places from the right; 0 uses the connection's own address. Rate
+# limits and the audit log both read it (lib/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# Or a header in which the proxy puts the client's address (X-Real-IP, CF-Connecting-IP).
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

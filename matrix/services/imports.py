@@ -70,9 +70,20 @@ def completion_lookups() -> tabular.CompletionLookups:
     )
 
 
+def batch_table(batch: ImportBatch) -> tabular.Table:
+    """The rows read from the batch's file on upload. A batch stored before
+    rows were kept is read once more, and its rows kept from then on."""
+    if batch.table is None:
+        table = tabular.read_table(batch.filename, bytes(batch.content))
+        batch.table = table.to_json()
+        ImportBatch.objects.filter(pk=batch.pk).update(table=batch.table)
+        return table
+    return tabular.Table.from_json(batch.table)
+
+
 def check_batch(batch: ImportBatch, today: dt.date | None = None) -> tabular.Checked:
-    """Read and check a stored upload against the database as it is now."""
-    table = tabular.read_table(batch.filename, bytes(batch.content))
+    """Check an upload's rows against the database as it is now."""
+    table = batch_table(batch)
     if batch.kind == ImportKind.STAFF:
         column = table.headers.index("line manager email") if "line manager email" in table.headers else None
         named = [str(r[column]) for r in table.rows if column is not None and column < len(r)]

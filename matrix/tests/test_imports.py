@@ -160,3 +160,50 @@ def test_a_row_naming_a_manager_who_may_not_line_manage_is_refused_with_the_rule
     assert (
         User.objects.get(email="gus.ives@northbridge.gov.uk").profile.line_manager.email == "hal.jay@northbridge.gov.uk"
     )
+
+
+def test_a_zip_bomb_is_refused_on_upload_with_a_clear_message(client, training_admin):
+    from matrix.tests.test_xlsx_limits import HEADER_ROW, with_sheet
+
+    bomb = with_sheet(HEADER_ROW.encode() + b" " * 1_000_000, chunks=100)
+    client.force_login(training_admin)
+    response = upload(client, bomb, "staff.xlsx")
+    assert response.status_code == 200
+    assert "would take 95 MB once unpacked; the limit is 40 MB" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_an_unreadable_cell_is_named_on_upload_not_a_server_error(client, training_admin):
+    from matrix.tests.test_xlsx_limits import HEADER_ROW, with_sheet
+
+    sheet = (
+        HEADER_ROW
+        + '<row r="2"><c r="A2" t="inlineStr"><is><t>a@x.uk</t></is></c><c r="C2" t="d"><v>soon</v></c></row>'
+    )
+    client.force_login(training_admin)
+    response = upload(client, with_sheet(sheet), "done.xlsx", reverse("matrix:import_upload", args=["completions"]))
+    assert response.status_code == 200
+    assert "Row 2, column C: is marked as a date but holds &#x27;soon&#x27;" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_the_preview_and_the_import_use_the_rows_read_on_upload(client, training_admin, requirements):
+    client.force_login(training_admin)
+    batch_url = upload(client, GOOD_STAFF)["Location"]
+    # Were the stored file read again, these bytes would be refused as binary data.
+    ImportBatch.objects.update(content=b"\x00\x01\x02" * 1000)
+    for _ in range(2):
+        preview = client.get(batch_url).content.decode()
+        assert "All 2 rows are ready to import" in preview
+        assert "binary data" not in preview
+    client.post(batch_url)
+    assert User.objects.filter(email__in=["dana.fox@northbridge.gov.uk", "eli.stone@northbridge.gov.uk"]).count() == 2
+    assert ImportBatch.objects.get().imported_rows == 2
+
+
+def test_a_batch_stored_before_rows_were_kept_is_read_once_then_kept(client, training_admin, requirements):
+    client.force_login(training_admin)
+    batch_url = upload(client, GOOD_STAFF)["Location"]
+    ImportBatch.objects.update(table=None)
+    assert "All 2 rows are ready to import" in client.get(batch_url).content.decode()
+    assert ImportBatch.objects.get().table["rows"][0][1] == "dana.fox@northbridge.gov.uk"

@@ -93,3 +93,76 @@ def test_an_administrator_opening_a_learner_profile_in_the_admin_is_logged_again
     assert event.actor == training_admin and event.subject == new_staff
     assert client.get("/admin/snippets/people/learnerprofile/").status_code == 200
     assert AuditEvent.objects.filter(what="wagtailsnippets_people_learnerprofile:list").exists()
+
+
+@pytest.fixture
+def superuser(make_person):
+    from people.models import User
+
+    person = make_person("Sasha", "Root")
+    User.objects.filter(pk=person.pk).update(is_superuser=True, is_staff=True)
+    person.refresh_from_db()
+    return person
+
+
+@pytest.mark.parametrize(
+    ("view_name", "path", "about_the_person"),
+    [
+        (
+            "wagtailsnippets_people_learnerprofile:history",
+            "/admin/snippets/people/learnerprofile/history/{profile}/",
+            True,
+        ),
+        (
+            "wagtailsnippets_people_learnerprofile:delete",
+            "/admin/snippets/people/learnerprofile/delete/{profile}/",
+            True,
+        ),
+        ("wagtailsnippets_people_learnerprofile:usage", "/admin/snippets/people/learnerprofile/usage/{profile}/", True),
+        ("wagtailusers_users:history", "/admin/users/history/{user}/", True),
+        ("wagtailusers_users:delete", "/admin/users/delete/{user}/", True),
+        ("wagtailusers_users:index_results", "/admin/users/results/", False),
+        ("wagtailsnippets_outbox_outboundemail:list_results", "/admin/snippets/outbox/outboundemail/results/", False),
+        ("wagtailsnippets_outbox_outboundemail:inspect", "/admin/snippets/outbox/outboundemail/inspect/{mail}/", False),
+        ("wagtailsnippets_outbox_outboundstatement:list", "/admin/snippets/outbox/outboundstatement/", False),
+        (
+            "wagtailsnippets_training_bookingauditentry:list_results",
+            "/admin/snippets/training/bookingauditentry/results/",
+            False,
+        ),
+        ("privacy:audit_log", "/my-data/audit/", False),
+    ],
+)
+def test_every_page_that_shows_a_persons_records_is_logged(
+    client, superuser, new_staff, home_page, view_name, path, about_the_person
+):
+    from django.urls import resolve
+
+    from outbox.models import OutboundEmail
+
+    mail = OutboundEmail.objects.create(
+        key="audit-test", to=[new_staff.email], subject="Your booking", body_text="Hello Sam"
+    )
+    url = path.format(profile=new_staff.profile.pk, user=new_staff.pk, mail=mail.pk)
+    assert resolve(url).view_name == view_name
+    client.force_login(superuser)
+    assert client.get(url).status_code == 200
+    event = AuditEvent.objects.get(what=view_name)
+    assert event.actor == superuser
+    if about_the_person:
+        assert event.subject == new_staff
+
+
+def test_a_line_manager_placing_people_on_an_event_is_logged(client, training_admin, world):
+    client.force_login(training_admin)
+    assert client.get(reverse("training:place_people", args=[world["event"].pk])).status_code == 200
+    assert AuditEvent.objects.filter(what="training:place_people", actor=training_admin).exists()
+
+
+def test_a_line_manager_reading_proposed_profile_changes_is_logged(client, make_person, new_staff, home_page):
+    manager = make_person("Mo", "Manager")
+    new_staff.profile.line_manager = manager
+    new_staff.profile.save()
+    client.force_login(manager)
+    assert client.get(reverse("people:changes")).status_code == 200
+    assert AuditEvent.objects.filter(what="people:changes", actor=manager).exists()

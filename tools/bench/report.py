@@ -94,6 +94,7 @@ GROUP_TITLES = {
     "page": "Pages, in-process server time (test client, median after warm-up)",
     "http": "Pages under gunicorn (2 sync workers) and wrk on 127.0.0.1",
     "engine": "Scoring engine",
+    "spreadsheet": "Uploaded spreadsheets (read_table, as the upload view calls it)",
     "export": "Matrix CSV export",
     "burst": "Booking burst on PostgreSQL",
 }
@@ -119,6 +120,14 @@ GROUP_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("median_ms", "ms each"),
         ("iterations", "iterations"),
         ("vs_json", "x json.loads"),
+    ],
+    "spreadsheet": [
+        ("kb", "KB"),
+        ("unpacked_mb", "MB unpacked"),
+        ("cpu_ms", "worker CPU ms"),
+        ("median_ms", "wall ms"),
+        ("vs_small_xlsx", "x small workbook (CPU)"),
+        ("outcome", "outcome"),
     ],
     "export": [
         ("rows", "rows"),

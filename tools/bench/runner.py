@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from tools.bench import database, engine, export, httpload, pages, targets
+from tools.bench import database, engine, export, httpload, pages, spreadsheets, targets
 from tools.bench.report import Figure, Report, to_text, write
 
 FULL_SCALE = 20_000
@@ -46,6 +46,7 @@ class Plan:
     http_warmup_seconds: float
     engine_iterations: int
     engine_repeat: int
+    spreadsheet_number: int
     export_runs: int
     rebuild: bool
     http: bool
@@ -70,6 +71,7 @@ class Plan:
             http_warmup_seconds=1 if quick else 2,
             engine_iterations=400 if quick else 2000,
             engine_repeat=3 if quick else 7,
+            spreadsheet_number=10 if quick else 40,
             export_runs=2 if quick else 3,
             rebuild=bool(options.get("rebuild")),
             http=not options.get("skip_http"),
@@ -215,6 +217,10 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
         Path(settings.BASE_DIR) / "scenarios" / "content", iterations=plan.engine_iterations, repeat=plan.engine_repeat
     )
 
+    out.write("Measuring uploaded spreadsheets: a zip bomb refused, a small workbook read...\n")
+    out.flush()
+    figures += spreadsheets.measure(number=plan.spreadsheet_number, repeat=plan.engine_repeat)
+
     out.write("Measuring the matrix CSV export...\n")
     out.flush()
     export_figure, csv_figure, _ = export.measure_export(pages.locate_export, runs=plan.export_runs)
@@ -274,6 +280,7 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
             "gunicorn_workers": httpload.WORKERS,
             "engine_iterations": plan.engine_iterations,
             "engine_repeat": plan.engine_repeat,
+            "spreadsheet_number": plan.spreadsheet_number,
             "export_runs": plan.export_runs,
         },
         "git_commit": _git("rev-parse", "--short", "HEAD"),

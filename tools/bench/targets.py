@@ -18,6 +18,10 @@ LESSON_VS_PLAIN = 1.5
 SCENARIO_VS_PLAIN = 2.0
 MATRIX_SERVER_MS = 300.0
 SCORING_MS = 5.0
+# Issue 20: a 100 KB workbook that unpacks past the limit is refused in well
+# under a second of worker time; and at no more than a few normal reads.
+ZIP_BOMB_CPU_MS = 100.0
+ZIP_BOMB_VS_SMALL = 2.0
 # Streaming in constant memory: going from the small scale to the full one
 # (ten times the rows or more) may add a little, never a share of the growth.
 EXPORT_MEMORY_GROWTH = 1.5
@@ -130,6 +134,14 @@ RATIO_TARGETS = [
         "scoring_vs_json", "Scoring one mapping / parsing its JSON", "scoring", "json_parse", "median_ms", None
     ),
     RatioTarget(
+        "zip_bomb_vs_small_xlsx",
+        "Refusing a zip bomb / reading a small workbook (worker CPU time)",
+        "xlsx_bomb",
+        "xlsx_small",
+        "cpu_ms",
+        ZIP_BOMB_VS_SMALL,
+    ),
+    RatioTarget(
         "export_vs_csv",
         "Matrix CSV export / csv module, same rows (time)",
         "matrix_export",
@@ -182,6 +194,17 @@ def absolute_checks(figures: dict[str, Figure]) -> list[Check]:
             "ms",
             f"< {SCORING_MS:g} ms",
             None if value is None else value < SCORING_MS,
+        )
+    )
+    value = _number(figures, "xlsx_bomb", "cpu_ms")
+    checks.append(
+        Check(
+            "zip_bomb_cpu_ms",
+            "Refusing a 100 KB zip bomb, worker CPU time",
+            value,
+            "ms",
+            f"< {ZIP_BOMB_CPU_MS:g} ms",
+            None if value is None else value < ZIP_BOMB_CPU_MS,
         )
     )
     return checks
@@ -281,6 +304,7 @@ def fill_page_ratios(figures: list[Figure]) -> None:
     bare = _number(by_id, "bare_view", "median_ms")
     plain = _number(by_id, "plain_page", "median_ms")
     json_ms = _number(by_id, "json_parse", "median_ms")
+    small_xlsx_ms = _number(by_id, "xlsx_small", "cpu_ms")
     for figure in figures:
         if figure.skipped:
             continue
@@ -289,6 +313,8 @@ def fill_page_ratios(figures: list[Figure]) -> None:
             figure.values["vs_plain"] = ratio(figure.number("median_ms"), plain)
         if figure.group == "engine":
             figure.values["vs_json"] = ratio(figure.number("median_ms"), json_ms)
+        if figure.group == "spreadsheet":
+            figure.values["vs_small_xlsx"] = ratio(figure.number("cpu_ms"), small_xlsx_ms)
     export = by_id.get("matrix_export")
     csv_base = by_id.get("csv_baseline")
     if export is not None and csv_base is not None and not export.skipped:

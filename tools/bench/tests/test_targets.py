@@ -101,3 +101,29 @@ def test_pages_get_their_cost_relative_to_both_baselines() -> None:
     lesson = figures[2]
     assert lesson.values["vs_bare"] == pytest.approx(12.0)
     assert lesson.values["vs_plain"] == pytest.approx(1.2)
+
+
+@pytest.mark.parametrize(("bomb_cpu_ms", "passed"), [(0.05, True), (99.0, True), (100.0, False), (30_000.0, False)])
+def test_a_zip_bomb_must_be_refused_in_well_under_a_second_of_worker_time(bomb_cpu_ms: float, passed: bool) -> None:
+    figures = [Figure("xlsx_bomb", "bomb", "spreadsheet", {"cpu_ms": bomb_cpu_ms})]
+    assert check(figures, "zip_bomb_cpu_ms").passed is passed
+
+
+@pytest.mark.parametrize(("bomb_cpu_ms", "passed"), [(0.05, True), (20.0, True), (20.1, False)])
+def test_refusing_a_zip_bomb_may_cost_up_to_two_small_workbooks(bomb_cpu_ms: float, passed: bool) -> None:
+    figures = [
+        Figure("xlsx_small", "small", "spreadsheet", {"cpu_ms": 10.0}),
+        Figure("xlsx_bomb", "bomb", "spreadsheet", {"cpu_ms": bomb_cpu_ms}),
+    ]
+    fill_page_ratios(figures)
+    assert check(figures, "zip_bomb_vs_small_xlsx").passed is passed
+    assert figures[1].values["vs_small_xlsx"] == pytest.approx(bomb_cpu_ms / 10.0)
+
+
+def test_the_benchmark_zip_bomb_is_about_100_kb_and_is_refused() -> None:
+    from tools.bench import spreadsheets
+
+    figures = spreadsheets.measure(number=1, repeat=1)
+    bomb = next(f for f in figures if f.id == "xlsx_bomb")
+    assert 80 < bomb.values["kb"] < 130 and bomb.values["unpacked_mb"] > 40
+    assert bomb.values["outcome"] == "refused"
