@@ -5,7 +5,7 @@ and training administrators."""
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +22,9 @@ from courses.services import may_renew, open_lesson
 from courses.statistics import course_statistics
 from people.access import can_see_course_statistics
 from people.models import User
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 
 def can_see_statistics(user: object) -> bool:
@@ -85,3 +88,11 @@ def demo_content() -> ModuleType:
     from courses import demo
 
     return demo
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """courses's block of the signed-in home page (courses/dashboard.py), or None when it has nothing to show."""
+    from courses.dashboard import dashboard_section as section
+
+    return section(request)

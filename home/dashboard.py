@@ -1,27 +1,21 @@
 """The signed-in home page is made of sections, one from each app.
 
-Each app may have a `dashboard.py` module with a function
-`dashboard_section(request) -> DashboardSection | None`. The home page asks
-each in the order below and shows the ones that answer. Adding an app's
-section needs no change to the home page.
+An app adds its block by registering a function `(request) -> DashboardSection
+| None` with the `register_dashboard_section` Wagtail hook in its own
+`wagtail_hooks.py` (the function usually lives in the app's `dashboard.py`).
+The home page asks each and shows the ones that answer, in each section's
+`order`. Adding an app's section needs no change to the home page.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
+from wagtail import hooks
 
-SECTION_MODULES = [
-    "people.dashboard",
-    "matrix.dashboard",
-    "courses.dashboard",
-    "training.dashboard",
-    "scenarios.dashboard",
-    "impact.dashboard",
-]
+DASHBOARD_SECTION_HOOK = "register_dashboard_section"
 
 
 @dataclass
@@ -35,15 +29,5 @@ class DashboardSection:
 
 
 def dashboard_sections(request: HttpRequest) -> list[DashboardSection]:
-    sections: list[DashboardSection] = []
-    for module_name in SECTION_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        section = module.dashboard_section(request)
-        if section is not None:
-            sections.append(section)
+    sections = [section for ask in hooks.get_hooks(DASHBOARD_SECTION_HOOK) if (section := ask(request)) is not None]
     return sorted(sections, key=lambda s: s.order)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from wagtail import hooks
 
 from impact import services
 from impact.models import MODEL_PARTS
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 
 @hooks.register("training_roster_sections")
@@ -48,3 +52,11 @@ def privacy_provider() -> ModuleType:
     from impact import privacy
 
     return privacy
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """impact's block of the signed-in home page (impact/dashboard.py), or None when it has nothing to show."""
+    from impact.dashboard import dashboard_section as section
+
+    return section(request)

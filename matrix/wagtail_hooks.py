@@ -4,8 +4,9 @@ catalogue, the requirements and exemptions, and can look up completions."""
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -15,6 +16,9 @@ from lib.change_reason import ChangeReasonForm, reason_panel
 from matrix.models import CompletionRecord, Exemption, Requirement, Training
 from matrix.reminders import preview
 from people.admin_views import SnippetViewSet
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 
 class TrainingViewSet(SnippetViewSet):
@@ -125,3 +129,11 @@ def demo_content() -> ModuleType:
     from matrix import demo
 
     return demo
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """matrix's block of the signed-in home page (matrix/dashboard.py), or None when it has nothing to show."""
+    from matrix.dashboard import dashboard_section as section
+
+    return section(request)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
@@ -12,6 +14,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from lib.change_reason import ChangeReasonForm, reason_panel
 from people.admin_views import SnippetViewSet, refuse_user_bulk_escalation
 from people.models import Agency, LearnerProfile, Role, Team
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -72,3 +77,11 @@ def demo_content() -> ModuleType:
     from people import demo
 
     return demo
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """people's block of the signed-in home page (people/dashboard.py), or None when it has nothing to show."""
+    from people.dashboard import dashboard_section as section
+
+    return section(request)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from people.admin_views import SnippetViewSet
 from scenarios.models import JargonTerm, ScenarioSet
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 
 class JargonTermViewSet(SnippetViewSet):
@@ -51,3 +56,11 @@ def demo_content() -> ModuleType:
     from scenarios import demo
 
     return demo
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """scenarios's block of the signed-in home page (scenarios/dashboard.py), or None when it has nothing to show."""
+    from scenarios.dashboard import dashboard_section as section
+
+    return section(request)

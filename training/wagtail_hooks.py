@@ -12,8 +12,9 @@ their groups say; the policies are registered before any viewset asks for one.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
@@ -26,6 +27,9 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 from lib.admin_export import SafeExportIndexView
 from people.admin_views import ReadOnlyPermissionPolicy, SnippetViewSet
 from training.models import BookingAuditEntry, ClassroomCourse, Event, EventStatus, TrainerLicence
+
+if TYPE_CHECKING:
+    from home.dashboard import DashboardSection
 
 register_permission_policy(Event, ReadOnlyPermissionPolicy(Event), exact_class=True)
 register_permission_policy(BookingAuditEntry, ReadOnlyPermissionPolicy(BookingAuditEntry), exact_class=True)
@@ -126,3 +130,11 @@ def demo_content() -> ModuleType:
     from training import demo
 
     return demo
+
+
+@hooks.register("register_dashboard_section")
+def dashboard_section(request: HttpRequest) -> DashboardSection | None:
+    """training's block of the signed-in home page (training/dashboard.py), or None when it has nothing to show."""
+    from training.dashboard import dashboard_section as section
+
+    return section(request)
