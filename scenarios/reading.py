@@ -160,14 +160,15 @@ def derived_roles(scenario: Scenario) -> tuple[tuple[tuple[str, ...], str], ...]
     """
     listed: dict[str, set[str]] = {Role.CHILD: set(), Role.NETWORK: set()}
     for model in (*scenario.statements, *scenario.goals):
-        for element, role in (("child", Role.CHILD), ("network", Role.NETWORK)):
-            listed[role] |= {lem for word in model.elements.get(element, ()) for lem in phrase_lemmas(word)}
+        for element, listed_role in (("child", Role.CHILD), ("network", Role.NETWORK)):
+            listed[listed_role] |= {lem for word in model.elements.get(element, ()) for lem in phrase_lemmas(word)}
     title = set(read(scenario.title).lemmas)
     out: list[tuple[tuple[str, ...], str]] = []
     for name in derived_names(scenario):
         lemmas = phrase_lemmas(name)
         if not lemmas:
             continue
+        role: str
         if set(lemmas) <= listed[Role.CHILD]:
             role = Role.CHILD
         elif set(lemmas) <= listed[Role.NETWORK]:
