@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from scenarios.models import ScenarioIndexPage, ScenarioPage
-from scenarios.scenario_file import ScenarioFileError, dump_scenario, parse_scenario
+from scenarios.scenario_file import MAX_SCENARIO_BYTES, ScenarioFileError, dump_scenario, parse_scenario, read_limited
 from scenarios.scoring import refuse_unless_model_answer_scores_100
 from scenarios.services import jargon_entries
 
@@ -43,9 +43,11 @@ def scenario_index() -> ScenarioIndexPage:
 def import_file(path: Path, index: ScenarioIndexPage, *, update: bool = True) -> ImportOutcome:
     """Create or update the page with the file's slug: all of the file or nothing."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_SCENARIO_BYTES)  # a huge file is refused without being read whole
     except (OSError, UnicodeDecodeError) as exc:
         return ImportOutcome(path, error=f"{path.name}: cannot be read ({exc.__class__.__name__})")
+    except ScenarioFileError as exc:
+        return ImportOutcome(path, error=str(exc))
     try:
         scenario = parse_scenario(text, path.name)
         # The site-wide jargon list is the one learners are scored with, so it decides.

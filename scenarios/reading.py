@@ -9,12 +9,13 @@ any element whose words appear did not count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from scenarios.domain import Category, ModelStatement, Role, Scenario
-from scenarios.matching import Reading, find_all, join, phrase_lemmas, read
+from scenarios.matching import Reading, find_all, fold, join, phrase_lemmas, read
 from scenarios.wordlists import (
     ADULT_STAND_INS,
     ANY_CASE_WORDS,
@@ -26,6 +27,7 @@ from scenarios.wordlists import (
     MODAL_VERBS,
     NEGATION_PHRASES,
     NEGATION_WORDS,
+    NOT_NAMES,
     NOT_NEGATIONS,
     WORRY_WORDS,
 )
@@ -39,6 +41,8 @@ NONSENSE_MIN_WORDS = 2  # at least this many words foreign to the case and every
 NONSENSE_SHARE = 0.1  # ...and this share of the sentence's content words
 SUSPECT_MIN_WORDS = 1  # once one box holds nonsense, one foreign word marks another sentence
 CASE_REASON_MIN_WORDS = 2  # a scaling reason about the case shares this many content words with it
+NAME_MIN_MENTIONS = 2  # a scenario without `people`: a capitalised word written this often may be a name
+UNKNOWN_ROLE = ""  # the role of a person read from the scenario's text: named, but not known as adult or child
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,105 @@ def _element_phrases(model: ModelStatement) -> dict[str, tuple[tuple[str, ...], 
     return {name: tuple(p for p in (phrase_lemmas(w) for w in words) if p) for name, words in model.elements.items()}
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_BEFORE_A_WORD = " \t*_#>`\"'\u201c\u2018\u201d\u2019([-\u2013\u2014\u2022"  # skipped looking back for a sentence end
+_SENTENCE_STARTS = ".!?:;\n"
+
+
+def _scenario_texts(scenario: Scenario) -> list[str]:
+    return [
+        scenario.title,
+        scenario.summary,
+        scenario.narrative,
+        *(text for item in scenario.items for text in (item.text, item.rationale)),
+        *(m.text for m in (*scenario.statements, *scenario.goals)),
+        scenario.scaling.question,
+        scenario.scaling.rationale,
+        *scenario.next_steps,
+        *scenario.bottom_lines,
+    ]
+
+
+def derived_names(scenario: Scenario) -> tuple[str, ...]:
+    """The case's people read from its own text, for a scenario that does not list them.
+
+    A name is a capitalised word (not an acronym such as "GP") that the scenario
+    writes at least twice, at least once inside a sentence (so "The" and "She"
+    at the start of one never qualify), never in lower case (so "Words and
+    Pictures" is not a name when "words" appears elsewhere), and that is not a
+    calendar word, title, agency or what any family calls its own ("Mum").
+    A possessive is read as the name ("Kayleigh's" is Kayleigh). In order of
+    first mention, so the same file always gives the same names.
+    """
+    capitalised: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    lower: set[str] = set()
+    spelled: dict[str, str] = {}
+    for text in _scenario_texts(scenario):
+        for match in _WORD_RE.finditer(text):
+            word = match.group()
+            if word[-2:] in ("'s", "\u2019s"):
+                word = word[:-2]
+            key = fold(word)
+            if not word[0].isupper():
+                lower.add(key)
+                continue
+            if len(word) < 2 or word.isupper():
+                continue
+            spelled.setdefault(key, word)
+            capitalised[key] = capitalised.get(key, 0) + 1
+            before = match.start() - 1
+            while before >= 0 and text[before] in _BEFORE_A_WORD:
+                before -= 1
+            if before >= 0 and text[before] not in _SENTENCE_STARTS:
+                inside[key] = inside.get(key, 0) + 1
+    return tuple(
+        spelled[key]
+        for key, count in capitalised.items()
+        if count >= NAME_MIN_MENTIONS and inside.get(key) and key not in lower and key not in NOT_NAMES
+    )
+
+
+def _people(scenario: Scenario) -> tuple[Person, ...]:
+    """The listed people, or when the scenario lists none, the names its own text uses."""
+    if scenario.people:
+        return tuple(
+            Person(p.role, tuple(n for n in (phrase_lemmas(name) for name in p.names) if n)) for p in scenario.people
+        )
+    return tuple(Person(role, (name,)) for name, role in derived_roles(scenario))
+
+
+def derived_roles(scenario: Scenario) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each derived name (as lemmas) with the role the author's own element lists give it.
+
+    A name among the words of a model's `child` element is a child, of its
+    `network` element a network person ("adeyemi" in "mrs adeyemi"); a name in the title ("The Hollins family") is the family's
+    name, not one person's; any other name is an adult of the case, so behaviour
+    is tied to the adults as it is when `people` lists them.
+    """
+    listed: dict[str, set[str]] = {Role.CHILD: set(), Role.NETWORK: set()}
+    for model in (*scenario.statements, *scenario.goals):
+        for element, listed_role in (("child", Role.CHILD), ("network", Role.NETWORK)):
+            listed[listed_role] |= {lem for word in model.elements.get(element, ()) for lem in phrase_lemmas(word)}
+    title = set(read(scenario.title).lemmas)
+    out: list[tuple[tuple[str, ...], str]] = []
+    for name in derived_names(scenario):
+        lemmas = phrase_lemmas(name)
+        if not lemmas:
+            continue
+        role: str
+        if set(lemmas) <= listed[Role.CHILD]:
+            role = Role.CHILD
+        elif set(lemmas) <= listed[Role.NETWORK]:
+            role = Role.NETWORK
+        elif set(lemmas) <= title:
+            role = UNKNOWN_ROLE
+        else:
+            role = Role.ADULT
+        out.append((lemmas, role))
+    return tuple(out)
+
+
 def case_words(scenario: Scenario) -> CaseWords:
     shown = [item.text for item in scenario.items] + [scenario.narrative, scenario.summary]
     shingles: set[tuple[str, ...]] = set()
@@ -104,9 +207,7 @@ def case_words(scenario: Scenario) -> CaseWords:
         strength_content=tuple(
             frozenset(_content(read(item.text))) for item in scenario.items if item.category == Category.STRENGTH
         ),
-        people=tuple(
-            Person(p.role, tuple(n for n in (phrase_lemmas(name) for name in p.names) if n)) for p in scenario.people
-        ),
+        people=_people(scenario),
         phrases={model_key(m): _element_phrases(m) for m in (*scenario.statements, *scenario.goals)},
     )
 
@@ -419,6 +520,7 @@ __all__ = [
     "Why",
     "case_words",
     "cover",
+    "derived_names",
     "names_someone",
     "read_section",
     "says_something_about_the_case",

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -209,6 +210,10 @@ def parse_scenario(text: str, name: str = "scenario.md") -> Scenario:
     if len(text.encode("utf-8", "replace")) > MAX_SCENARIO_BYTES:
         raise ScenarioFileError(f"{name}: the file is larger than {MAX_SCENARIO_BYTES // 1024} KB")
     front, body = split_front_matter(text, name)
+    if _flow_nesting(front) > MAX_NESTING:
+        # Counted before parsing: PyYAML's scanner reads a deep flow collection
+        # slowly (about a second for 5,000 levels) before the loader can refuse it.
+        raise ScenarioFileError(f"{name}: the front matter nests more than {MAX_NESTING} levels of lists and keys")
     try:
         data = yaml.load(front, Loader=StrictLoader)  # a SafeLoader with fewer features
     except yaml.YAMLError as exc:
@@ -524,6 +529,25 @@ def _json_constant(text: str) -> Any:
     raise _JSONRefused(f"{text} is not a number a mapping can hold")
 
 
+def _flow_nesting(front: str) -> int:
+    """How deeply YAML's bracketed lists and maps ([ ], { }) nest, counted before parsing.
+
+    A line that starts a new top-level key ends any bracket left open above it,
+    so a stray "[" in some text can never add up across keys.
+    """
+    depth = deepest = 0
+    for line in front.splitlines():
+        if line[:1].isalpha():
+            depth = 0
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch in "]}" and depth:
+                depth -= 1
+    return deepest
+
+
 def _nesting(text: str) -> int:
     """How deeply lists and objects nest, counted before parsing (strings skipped)."""
     depth = deepest = 0
@@ -544,6 +568,19 @@ def _nesting(text: str) -> int:
         elif ch in "]}":
             depth -= 1
     return deepest
+
+
+def read_limited(path: Path, limit: int) -> str:
+    """A file's UTF-8 text, refused when it is larger than `limit` bytes without reading it whole.
+
+    Raises ScenarioFileError for a file that is too large, and OSError or
+    UnicodeDecodeError for the caller to word (a missing file, bad bytes).
+    """
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ScenarioFileError(f"{path.name}: the file is larger than {limit // 1024} KB")
+    return data.decode("utf-8")
 
 
 def parse_mapping(text: str, scenario: Scenario, name: str = "mapping.json") -> Mapping:

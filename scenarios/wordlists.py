@@ -177,6 +177,21 @@ review risk section service services significant substance support threshold vul
 """
 EVERYDAY_WORDS = frozenset((_EVERYDAY + _PROFESSIONAL).split())
 
+# When a scenario lists no `people`, its people are read from its own text: capitalised
+# words that recur and are never written in lower case. These capitalised words are
+# never someone's name (folded, as the engine reads them): calendar words, titles,
+# agencies and services, places, framework words and what any family calls its own.
+NOT_NAMES = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday christmas easter eid diwali ramadan mr mrs ms miss dr mx sir
+    police children services service social care council court family hospital school primary nursery academy
+    college surgery health visitor team unit centre center ward department early help housing association
+    probation midwife nurse doctor officer worker manager programme program referral conference plan
+    signs safety words pictures danger statement goal england english britain british uk street road avenue
+    mum mummy dad daddy mother father gran granny grandma grandad grandpa nan nana nanny auntie aunt uncle
+    god""".split()
+)
+
 # Words that stand for an adult already named ("he will go to his brother's"), or for the
 # adults when the case does not know which of them did it ("someone at home", "an adult").
 ADULT_STAND_INS = frozenset(

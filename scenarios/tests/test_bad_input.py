@@ -137,3 +137,59 @@ def test_a_scenario_file_with_several_mistakes_names_every_one_on_one_line():
     assert message.startswith("x.md: slug: 'Hollins Family' must be lowercase")
     assert "(and 2 more: " in message and "pass_mark: 170 is not from 0 to 100" in message
     assert "'strenth' is not one of" in message and "\n" not in message
+
+
+def _huge_file(path, prefix: str, suffix: str, megabytes: int = 30) -> None:
+    with path.open("wb") as handle:
+        handle.write(prefix.encode())
+        for _ in range(megabytes):
+            handle.write(b"worried " * (MB // 8))
+        handle.write(suffix.encode())
+
+
+def test_score_mapping_refuses_a_huge_file_without_reading_it_whole(tmp_path):
+    mapping = tmp_path / "m.json"
+    _huge_file(mapping, '{"scenario": "hollins-family", "statements": ["', '"]}')
+    scenario = tmp_path / "s.md"
+    _huge_file(scenario, "---\nslug: hollins-family\nsummary: ", "\n---\nText\n")
+    for args, limit in (((EXAMPLE, mapping), "64 KB"), ((scenario, EXAMPLE_MAPPING), "512 KB")):
+        caught: list[CommandError] = []
+
+        def run(args=args, caught=caught):
+            try:
+                call_command("score_mapping", *map(str, args), stdout=io.StringIO())
+            except CommandError as error:
+                caught.append(error)
+
+        _, peak = _peak_while(run)
+        assert caught and caught[0].returncode == 2
+        assert str(caught[0]).endswith(f"the file is larger than {limit}")
+        assert peak < 5 * MB  # the 30 MB file was never read whole
+
+
+@pytest.mark.django_db
+def test_import_scenarios_refuses_a_huge_file_without_reading_it_whole(home_page, tmp_path):
+    from scenarios.demo import ensure_index
+
+    ensure_index()
+    path = tmp_path / "s.md"
+    _huge_file(path, "---\nslug: hollins-family\nsummary: ", "\n---\nText\n")
+    caught: list[CommandError] = []
+
+    def run():
+        try:
+            call_command("import_scenarios", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+        except CommandError as error:
+            caught.append(error)
+
+    _, peak = _peak_while(run)
+    assert caught and caught[0].returncode == 2 and "s.md: the file is larger than 512 KB" in str(caught[0])
+    assert peak < 5 * MB
+    assert not ScenarioPage.objects.exists()
+
+
+def test_brackets_in_ordinary_text_are_not_read_as_nesting():
+    text = GOOD_SCENARIO.replace(
+        "rationale: This is the impact", "rationale: Her teacher wrote [[[sic]]] and [note. This is the impact", 1
+    )
+    assert parse_scenario(text, "s.md").items[3].rationale.startswith("Her teacher wrote [[[sic]]] and [note.")

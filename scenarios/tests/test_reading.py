@@ -132,3 +132,84 @@ def test_a_score_near_the_pass_mark_is_a_doubt_and_the_json_carries_doubts():
 
 def test_the_model_answer_raises_no_doubt():
     assert score_mapping(CARTER, model_mapping(CARTER)).doubts == ()
+
+
+# --- A scenario that lists no people: the engine reads them from its own text --------------
+
+EXAMPLE = parse_scenario(
+    (Path(__file__).resolve().parent / "fixtures" / "hollins-family.md").read_text(), "hollins-family.md"
+)
+GENERIC_WORRY = "We are worried the children could be hurt again and will be frightened."
+
+
+def test_the_spec_example_lists_no_people_and_its_names_are_read_from_its_text():
+    from scenarios.reading import derived_names, derived_roles
+
+    assert EXAMPLE.people == ()
+    assert derived_names(EXAMPLE) == ("Hollins", "Mia", "Kayleigh", "Dean", "Tyler", "Pauline")
+    roles = {name[0]: role for name, role in derived_roles(EXAMPLE)}
+    assert roles == {
+        "hollins": "",
+        "mia": "child",
+        "kayleigh": "adult",
+        "dean": "adult",
+        "tyler": "child",
+        "pauline": "network",
+    }
+
+
+@pytest.mark.parametrize(
+    "slug", ["ahmed-family", "brennan-family", "carter-family", "hollins-family", "lewis-family", "novak-family"]
+)
+def test_names_read_from_a_demo_scenario_are_its_listed_people_who_recur(slug):
+    """With its `people` taken away, each demo scenario gives back every listed
+    person it names twice or more, with the listed role, and nobody else but
+    the family's surname."""
+    from scenarios.reading import _scenario_texts, derived_roles
+
+    scenario = parse_scenario((CONTENT / f"{slug}.md").read_text(), f"{slug}.md")
+    derived = dict(derived_roles(replace(scenario, people=())))
+    text = " ".join(_scenario_texts(scenario))
+    surname = scenario.title.split()[1].lower()
+    assert {name for name, role in derived.items() if role == ""} == {(surname,)}
+    for person in scenario.people:
+        key = (person.name.split()[-1].lower(),)
+        if text.count(person.name.split()[-1]) >= 2:
+            assert derived.get(key) == person.role, person.name
+        else:
+            assert key not in derived
+    listed = {(p.name.split()[-1].lower(),) for p in scenario.people}
+    assert set(derived) - listed == {(surname,)}
+
+
+def test_capitalised_words_that_are_not_names_are_not_read_as_people():
+    from scenarios.reading import derived_names
+
+    narrative = (
+        "Police visited in March. The GP and the Police saw Zoë's bruises. Later, Zoë told Police about it.\n"
+        "Words matter: the social worker used Words and Pictures with Zoë. On Monday, and again next Monday, "
+        "Mum rang. She said Mum was tired."
+    )
+    scenario = replace(EXAMPLE, narrative=narrative)
+    names = derived_names(scenario)
+    assert "Zoë" in names
+    for word in ("Police", "March", "GP", "Words", "Pictures", "Monday", "Mum", "She", "The", "Later", "On"):
+        assert word not in names
+
+
+def test_case_blind_text_is_off_case_on_a_scenario_that_lists_no_people():
+    blind = _statement(EXAMPLE, GENERIC_WORRY)
+    named = _statement(EXAMPLE, "We are worried Dean could hurt Kayleigh again and Mia will be frightened.")
+    assert "off_case_text" in [d.code for d in blind.doubts]
+    assert "off_case_text" not in [d.code for d in named.doubts]
+    assert blind.section("statements").score < named.section("statements").score
+
+
+def test_a_scaling_reason_about_the_family_is_told_from_one_that_is_not_when_no_people_are_listed():
+    def scaling(reason):
+        return score_mapping(EXAMPLE, replace(model_mapping(EXAMPLE), scaling_reason=reason)).section("scaling").score
+
+    assert scaling("x") == 50
+    assert scaling("Things are getting better.") == 50
+    # Short, but about this family: it names people the scenario's own text names.
+    assert scaling("Kayleigh is trying.") == 100

@@ -101,13 +101,9 @@ def test_a_doubtful_near_pass_completes_only_after_a_trainer_confirms(
 NONSENSE = "If purple Lee could hit Mia on a sunny Tuesday, the school might be scared of the bananas."
 GENERIC_WORRY = "We are worried the children could be hurt again and will be frightened."
 GENERIC_GOAL = "Every week for six months the safety network will make sure the children are safe."
-# A known gap, kept visible: this scenario (the spec's worked example) lists no
-# `people`, and without them the engine cannot tell case-blind text from text
-# about this family, so generic sentences pass (95%). The demo scenarios list
-# their people and the calibration set shows the same text failing there.
-CASE_BLIND_GAP = pytest.mark.xfail(
-    strict=True, reason="a scenario without a people list cannot tell case-blind text (issue 14, left open)"
-)
+# This scenario (the spec's worked example) lists no `people`: the engine reads
+# them from its own text (Mia, Kayleigh, Dean...), so case-blind text fails here
+# as it does on the demo scenarios that list their people.
 NEGATED = "Nobody is worried about Lee; he will never drink again and Mia could not be hurt."
 
 
@@ -120,22 +116,14 @@ def _pasted(hollins) -> dict[str, str]:
     ("name", "changes"),
     [
         ("nonsense built from element words", {"statement_1": NONSENSE, "goal_1": GENERIC_GOAL}),
-        pytest.param(
-            "generic text that fits any case",
-            {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL},
-            marks=CASE_BLIND_GAP,
-        ),
+        ("generic text that fits any case", {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL}),
         ("a negation that reverses the worry", {"statement_1": NEGATED, "goal_1": GENERIC_GOAL}),
         ("case cards pasted into the boxes", "pasted"),
         (
             "the same statement three times",
             {"statement_1": GENERIC_WORRY, "statement_2": GENERIC_WORRY, "statement_3": GENERIC_WORRY},
         ),
-        pytest.param(
-            "a scaling reason of one letter",
-            {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL, "reason": "x"},
-            marks=CASE_BLIND_GAP,
-        ),
+        ("a scaling reason of one letter", {"statement_1": GENERIC_WORRY, "goal_1": GENERIC_GOAL, "reason": "x"}),
     ],
 )
 def test_gaming_answers_complete_nothing_on_the_matrix(

@@ -97,6 +97,7 @@ GROUP_TITLES = {
     "spreadsheet": "Uploaded spreadsheets (read_table, as the upload view calls it)",
     "export": "Matrix CSV export",
     "burst": "Booking burst on PostgreSQL",
+    "hostile": "Bad input refused by manage.py score_mapping (exit 2, one line)",
 }
 
 # The columns each group shows, as (value key, heading).
@@ -136,6 +137,15 @@ GROUP_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("rows_small", "rows, small scale"),
         ("peak_mib_small", "peak MiB, small scale"),
         ("vs_csv", "x csv module"),
+    ],
+    "hostile": [
+        ("worst_ms", "worst ms"),
+        ("median_ms", "median ms"),
+        ("peak_mib", "peak MiB"),
+        ("vs_good", "worst x good mapping"),
+        ("exit_code", "exit"),
+        ("one_line", "one line"),
+        ("runs", "runs"),
     ],
     "burst": [
         ("attempts", "attempts"),
@@ -184,7 +194,9 @@ def _rows(report: Report, group: str) -> tuple[list[str], list[list[str]]]:
 def _measured(check: Check) -> str:
     if check.value is None:
         return "-"
-    value: Value = round(check.value) if check.unit in {"queries", "confirmed"} else check.value
+    value: Value = (
+        round(check.value) if check.unit in {"queries", "confirmed"} or check.unit.startswith("of ") else check.value
+    )
     return f"{format_value(value)} {check.unit}".strip()
 
 

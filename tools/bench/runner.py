@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from tools.bench import database, engine, export, httpload, pages, spreadsheets, targets
+from tools.bench import database, engine, export, hostile, httpload, pages, spreadsheets, targets
 from tools.bench.report import Figure, Report, to_text, write
 
 FULL_SCALE = 20_000
@@ -47,18 +47,21 @@ class Plan:
     engine_iterations: int
     engine_repeat: int
     spreadsheet_number: int
+    hostile_runs: int
     export_runs: int
     rebuild: bool
     http: bool
     burst: bool
     out_dir: Path
+    engine_only: bool = False
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Plan:
         quick = bool(options.get("quick"))
+        engine_only = bool(options.get("engine_only"))
         scale = options.get("scale") or (QUICK_SCALE if quick else FULL_SCALE)
         out_dir = options.get("out_dir") or (
-            Path(settings.BASE_DIR) / "var" / "bench" if quick else Path(settings.BENCH_DIR)
+            Path(settings.BASE_DIR) / "var" / "bench" if quick or engine_only else Path(settings.BENCH_DIR)
         )
         return cls(
             quick=quick,
@@ -72,11 +75,13 @@ class Plan:
             engine_iterations=400 if quick else 2000,
             engine_repeat=3 if quick else 7,
             spreadsheet_number=10 if quick else 40,
+            hostile_runs=3 if quick else 10,
             export_runs=2 if quick else 3,
             rebuild=bool(options.get("rebuild")),
             http=not options.get("skip_http"),
             burst=not options.get("skip_burst"),
             out_dir=Path(out_dir),
+            engine_only=engine_only,
         )
 
 
@@ -185,6 +190,55 @@ def machine_facts() -> dict[str, Any]:
 # --- The main run -----------------------------------------------------------------------------
 
 
+def engine_figures(plan: Plan, out: TextIO) -> list[Figure]:
+    """The scoring engine, and every bad input refused by the scoring command."""
+    base = Path(settings.BASE_DIR) / "scenarios"
+    out.write("Measuring the scoring engine...\n")
+    out.flush()
+    figures = engine.measure(base / "content", iterations=plan.engine_iterations, repeat=plan.engine_repeat)
+    out.write(f"Measuring bad input refused by score_mapping ({plan.hostile_runs} runs each)...\n")
+    out.flush()
+    fixtures = base / "tests" / "fixtures"
+    figures += hostile.measure(
+        fixtures / "hollins-family.md", fixtures / "hollins-family.mapping.json", runs=plan.hostile_runs
+    )
+    return figures
+
+
+def run_engine_only(plan: Plan, out: TextIO, command: str) -> Report:
+    """`--engine-only`: the scoring engine and bad input, no database, nothing served."""
+    started_at = dt.datetime.now(dt.UTC)
+    started = time.perf_counter()
+    figures = engine_figures(plan, out)
+    targets.fill_page_ratios(figures)
+    facts = machine_facts()
+    meta = {
+        "command": command,
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - started, 1),
+        "quick": plan.quick,
+        "engine_only": True,
+        "runs": {
+            "engine_iterations": plan.engine_iterations,
+            "engine_repeat": plan.engine_repeat,
+            "hostile_runs": plan.hostile_runs,
+        },
+        "git_commit": _git("rev-parse", "--short", "HEAD"),
+        **facts,
+        "machine_summary": f"{facts['machine']['cpus']} x {facts['machine']['cpu']}, {facts['machine']['memory_gib']} GiB",
+        "versions_summary": ", ".join(f"{k} {v}" for k, v in facts["versions"].items() if v),
+        "scale_summary": "engine and bad input only (no database)",
+    }
+    by_id = {f.id: f for f in figures}
+    checks = [*targets.absolute_checks(by_id)[-1:], *targets.hostile_checks(by_id)]
+    report = Report(meta, figures, checks)
+    out.write(to_text(report))
+    json_path, md_path = write(report, plan.out_dir)
+    out.write(f"\nWrote {json_path} and {md_path} ({meta['seconds']:.0f} s in all).\n")
+    return report
+
+
 def run(plan: Plan, out: TextIO, command: str) -> Report:
     started_at = dt.datetime.now(dt.UTC)
     started = time.perf_counter()
@@ -212,10 +266,7 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
         elif case.http:
             http_targets.append(httpload.HttpTarget(f"http_{case.id}", case.title, "", ""))
 
-    out.write("Measuring the scoring engine...\n")
-    figures += engine.measure(
-        Path(settings.BASE_DIR) / "scenarios" / "content", iterations=plan.engine_iterations, repeat=plan.engine_repeat
-    )
+    figures += engine_figures(plan, out)
 
     out.write("Measuring uploaded spreadsheets: a zip bomb refused, a small workbook read...\n")
     out.flush()
@@ -281,6 +332,7 @@ def run(plan: Plan, out: TextIO, command: str) -> Report:
             "engine_iterations": plan.engine_iterations,
             "engine_repeat": plan.engine_repeat,
             "spreadsheet_number": plan.spreadsheet_number,
+            "hostile_runs": plan.hostile_runs,
             "export_runs": plan.export_runs,
         },
         "git_commit": _git("rev-parse", "--short", "HEAD"),

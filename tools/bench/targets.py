@@ -22,6 +22,10 @@ SCORING_MS = 5.0
 # under a second of worker time; and at no more than a few normal reads.
 ZIP_BOMB_CPU_MS = 100.0
 ZIP_BOMB_VS_SMALL = 2.0
+# Every bad input (issue 14): refused with exit 2 and one line, under a second and 100 MB.
+HOSTILE_MS = 1000.0
+HOSTILE_MIB = 100.0
+HOSTILE_EXIT = 2
 # Streaming in constant memory: going from the small scale to the full one
 # (ten times the rows or more) may add a little, never a share of the growth.
 EXPORT_MEMORY_GROWTH = 1.5
@@ -287,6 +291,59 @@ def burst_checks(figures: dict[str, Figure]) -> list[Check]:
     ]
 
 
+def hostile_checks(figures: dict[str, Figure]) -> list[Check]:
+    """Every bad input refused with exit 2 and one line; the worst time and the largest peak of them all."""
+    cases = [f for f in figures.values() if f.group == "hostile" and f.id != "hostile_baseline" and not f.skipped]
+    if not cases:
+        return [
+            Check("hostile_refused", "Bad input: every file refused with exit 2 and one line", None, "", "all", None),
+            Check("hostile_ms", "Bad input: worst time of a refusal", None, "ms", f"< {HOSTILE_MS:g} ms", None),
+            Check(
+                "hostile_mib",
+                "Bad input: largest peak memory of a refusal",
+                None,
+                "MiB",
+                f"< {HOSTILE_MIB:g} MiB",
+                None,
+            ),
+        ]
+    refused = [f for f in cases if f.get("exit_code") == HOSTILE_EXIT and f.get("one_line") is True]
+    not_refused = ", ".join(f.title for f in cases if f not in refused)
+    slowest = max(cases, key=lambda f: f.number("worst_ms") or 0.0)
+    largest = max(cases, key=lambda f: f.number("peak_mib") or 0.0)
+    worst_ms = slowest.number("worst_ms")
+    peak = largest.number("peak_mib")
+    return [
+        Check(
+            "hostile_refused",
+            "Bad input: every file refused with exit 2 and one line",
+            float(len(refused)),
+            f"of {len(cases)}",
+            "all",
+            len(refused) == len(cases),
+            f"not refused: {not_refused}" if not_refused else "",
+        ),
+        Check(
+            "hostile_ms",
+            "Bad input: worst time of a refusal",
+            worst_ms,
+            "ms",
+            f"< {HOSTILE_MS:g} ms",
+            None if worst_ms is None else worst_ms < HOSTILE_MS,
+            slowest.title,
+        ),
+        Check(
+            "hostile_mib",
+            "Bad input: largest peak memory of a refusal",
+            peak,
+            "MiB",
+            f"< {HOSTILE_MIB:g} MiB",
+            None if peak is None else peak < HOSTILE_MIB,
+            largest.title,
+        ),
+    ]
+
+
 def evaluate(figures: list[Figure]) -> list[Check]:
     by_id = _by_id(figures)
     return [
@@ -295,6 +352,7 @@ def evaluate(figures: list[Figure]) -> list[Check]:
         *query_checks(by_id),
         *export_checks(by_id),
         *burst_checks(by_id),
+        *hostile_checks(by_id),
     ]
 
 
@@ -305,6 +363,7 @@ def fill_page_ratios(figures: list[Figure]) -> None:
     plain = _number(by_id, "plain_page", "median_ms")
     json_ms = _number(by_id, "json_parse", "median_ms")
     small_xlsx_ms = _number(by_id, "xlsx_small", "cpu_ms")
+    good_ms = _number(by_id, "hostile_baseline", "worst_ms")
     for figure in figures:
         if figure.skipped:
             continue
@@ -315,6 +374,8 @@ def fill_page_ratios(figures: list[Figure]) -> None:
             figure.values["vs_json"] = ratio(figure.number("median_ms"), json_ms)
         if figure.group == "spreadsheet":
             figure.values["vs_small_xlsx"] = ratio(figure.number("cpu_ms"), small_xlsx_ms)
+        if figure.group == "hostile" and figure.id != "hostile_baseline":
+            figure.values["vs_good"] = ratio(figure.number("worst_ms"), good_ms)
     export = by_id.get("matrix_export")
     csv_base = by_id.get("csv_baseline")
     if export is not None and csv_base is not None and not export.skipped:

@@ -8,7 +8,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scenarios.scenario_file import ScenarioFileError, parse_mapping, parse_scenario
+from scenarios.scenario_file import (
+    MAX_MAPPING_BYTES,
+    MAX_SCENARIO_BYTES,
+    ScenarioFileError,
+    parse_mapping,
+    parse_scenario,
+    read_limited,
+)
 from scenarios.scoring import score_mapping
 
 BAD_INPUT = 2
@@ -16,14 +23,15 @@ BAD_INPUT = 2
 
 def score_files(scenario_path: Path, mapping_path: Path) -> dict[str, Any]:
     """The result JSON for the two files. Raises ScenarioFileError on bad input."""
-    scenario = parse_scenario(_read(scenario_path), scenario_path.name)
-    mapping = parse_mapping(_read(mapping_path), scenario, mapping_path.name)
+    scenario = parse_scenario(_read(scenario_path, MAX_SCENARIO_BYTES), scenario_path.name)
+    mapping = parse_mapping(_read(mapping_path, MAX_MAPPING_BYTES), scenario, mapping_path.name)
     return score_mapping(scenario, mapping).to_json()
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, limit: int) -> str:
+    """The file's text; one larger than `limit` is refused without being read whole."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_limited(path, limit)
     except FileNotFoundError:
         raise ScenarioFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -127,3 +127,42 @@ def test_the_benchmark_zip_bomb_is_about_100_kb_and_is_refused() -> None:
     bomb = next(f for f in figures if f.id == "xlsx_bomb")
     assert 80 < bomb.values["kb"] < 130 and bomb.values["unpacked_mb"] > 40
     assert bomb.values["outcome"] == "refused"
+
+
+def hostile(figure_id: str, worst_ms: float, peak_mib: float, exit_code: int = 2, one_line: bool = True) -> Figure:
+    values = {"worst_ms": worst_ms, "median_ms": worst_ms, "peak_mib": peak_mib, "exit_code": exit_code}
+    return Figure(figure_id, figure_id, "hostile", {**values, "one_line": one_line})
+
+
+@pytest.mark.parametrize(
+    ("worst_ms", "peak_mib", "time_passed", "memory_passed"),
+    [(20.0, 0.5, True, True), (999.0, 99.0, True, True), (1000.0, 0.5, False, True), (20.0, 256.0, True, False)],
+)
+def test_every_bad_input_must_be_refused_under_a_second_and_100_mb(
+    worst_ms: float, peak_mib: float, time_passed: bool, memory_passed: bool
+) -> None:
+    figures = [hostile("hostile_baseline", 80.0, 0.5, exit_code=0), hostile("hostile_a", 5.0, 0.1)]
+    figures.append(hostile("hostile_b", worst_ms, peak_mib))
+    assert check(figures, "hostile_ms").passed is time_passed
+    assert check(figures, "hostile_mib").passed is memory_passed
+    assert check(figures, "hostile_ms").value == max(worst_ms, 5.0)
+
+
+@pytest.mark.parametrize(("exit_code", "one_line", "passed"), [(2, True, True), (1, True, False), (2, False, False)])
+def test_every_bad_input_must_exit_2_with_one_line(exit_code: int, one_line: bool, passed: bool) -> None:
+    figures = [hostile("hostile_baseline", 80.0, 0.5, exit_code=0, one_line=False)]
+    figures += [hostile("hostile_a", 5.0, 0.1), hostile("hostile_b", 5.0, 0.1, exit_code, one_line)]
+    refused = check(figures, "hostile_refused")
+    assert refused.passed is passed
+    assert refused.value == (2 if passed else 1) and refused.unit == "of 2"
+
+
+def test_bad_input_is_not_measured_when_no_case_ran() -> None:
+    assert check([], "hostile_ms").passed is None
+
+
+def test_a_refusal_is_compared_with_scoring_a_good_mapping() -> None:
+    figures = [hostile("hostile_baseline", 80.0, 0.5, exit_code=0), hostile("hostile_a", 20.0, 0.1)]
+    fill_page_ratios(figures)
+    assert figures[1].values["vs_good"] == pytest.approx(0.25)
+    assert "vs_good" not in figures[0].values

@@ -25,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--skip-http", action="store_true", help="Do not start gunicorn and wrk.")
         parser.add_argument("--skip-burst", action="store_true", help="Do not run the PostgreSQL booking burst.")
         parser.add_argument("--out-dir", type=Path, help="Where results.json and results.md go.")
+        parser.add_argument(
+            "--engine-only",
+            action="store_true",
+            help="Only the scoring engine and bad input (no database); results go to var/bench/.",
+        )
         # The helper processes the main run starts; not for people.
         parser.add_argument("--role", choices=["main", "small", "burst"], default="main", help=argparse_hidden())
         parser.add_argument("--out", type=Path, help=argparse_hidden())
@@ -44,6 +49,9 @@ class Command(BaseCommand):
             runner.run_burst(options["out"], self.stdout)
         else:
             plan = runner.Plan.from_options(options)
+            if plan.engine_only:
+                runner.run_engine_only(plan, self.stdout, command="manage.py bench --engine-only")
+                return
             runner.run(plan, self.stdout, command="make bench-quick" if plan.quick else "make bench")
 
 
