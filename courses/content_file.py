@@ -30,8 +30,12 @@ BLOCK_TYPES = (
     "scenario_link",
     "video",
 )
-# Slugs that app URLs own at the top of the site.
-RESERVED_SLUGS = {"learning", "training", "mapping", "matrix", "accounts", "admin"}
+# The first part of every path the site's own views answer (elearning/urls.py): a page with one of
+# these slugs would never be reached. A test holds this set equal to the URL configuration.
+RESERVED_SLUGS = {
+    "_util", "accounts", "admin", "changes", "documents", "healthz", "impact",
+    "learning", "mapping", "matrix", "my-data", "profile", "training", "welcome",
+}  # fmt: skip
 
 
 class ContentFileError(ValueError):

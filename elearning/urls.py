@@ -9,8 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from people.views import sign_in_through_allauth
 
-# App URLs live under prefixes that no page in the Wagtail tree may use as
-# its slug: learning, training, mapping, matrix, impact, me, certificates.
+# App URLs come first; every other path is a Wagtail page. A course file may not
+# take a slug that one of these paths begins with (courses.content_file.RESERVED_SLUGS,
+# held equal to this list by a test).
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # Every sign-in goes through allauth (email confirmation, two-step

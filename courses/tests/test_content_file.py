@@ -122,3 +122,23 @@ def test_a_hostile_or_mistyped_file_is_refused_before_it_is_expanded(text, expec
     problems = problems_of(text)
     assert len(problems) == 1 and problems[0].startswith("new-staff.yaml: not valid YAML: line "), problems
     assert expected in problems[0]
+
+
+def test_the_reserved_slugs_are_the_first_parts_of_the_site_s_own_paths():
+    from django.urls import get_resolver
+    from django.urls.resolvers import URLResolver
+
+    from courses.content_file import RESERVED_SLUGS
+
+    def first_parts(patterns):
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if isinstance(pattern, URLResolver) and route == "":
+                yield from first_parts(pattern.url_patterns)
+            else:
+                yield route.split("/")[0]
+
+    resolver = get_resolver()
+    own = resolver.url_patterns[:-1]  # the last entry hands every other path to Wagtail
+    assert "wagtail" in str(resolver.url_patterns[-1].urlconf_name)
+    assert set(first_parts(own)) == RESERVED_SLUGS

@@ -1,8 +1,8 @@
 """The course content files in courses/content/ follow the format the loader reads.
 
-The course loader trusts these files, so every rule it relies on
-is checked here, plus the content counts that issue 3 asks for. Pure YAML and
-Python: no database.
+The course loader trusts these files, so every rule it relies on is checked
+here, plus the content each course must have (modules, lessons, knowledge
+checks). Pure YAML and Python: no database.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ US_SPELLINGS = re.compile(
 
 @dataclass(frozen=True)
 class Expectation:
-    """What issue 3 asks of one course file."""
+    """What one course file must hold."""
 
     slug: str
     training_slug: str

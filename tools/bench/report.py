@@ -2,7 +2,7 @@
 output, `tools/bench/results.json` and `tools/bench/results.md`. Pure Python, no Django.
 
 A `Figure` is one measured case (or the reason it was skipped); a `Check` is
-one target from issue 8 judged against the figures of the same run.
+one target (targets.py) judged against the figures of the same run.
 """
 
 from __future__ import annotations

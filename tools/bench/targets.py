@@ -1,4 +1,4 @@
-"""The targets of issue 8, judged against the figures of one run. Pure Python.
+"""The performance targets, judged against the figures of one run. Pure Python.
 
 Ratios compare cases measured in the same run on the same machine, because
 absolute times vary from machine to machine; the matrix pages and the scoring
@@ -18,11 +18,11 @@ LESSON_VS_PLAIN = 1.5
 SCENARIO_VS_PLAIN = 2.0
 MATRIX_SERVER_MS = 300.0
 SCORING_MS = 5.0
-# Issue 20: a 100 KB workbook that unpacks past the limit is refused in well
+# A 100 KB workbook that unpacks past the limit is refused in well
 # under a second of worker time; and at no more than a few normal reads.
 ZIP_BOMB_CPU_MS = 100.0
 ZIP_BOMB_VS_SMALL = 2.0
-# Every bad input (issue 14): refused with exit 2 and one line, under a second and 100 MB.
+# Every bad input (hostile.py): refused with exit 2 and one line, under a second and 100 MB.
 HOSTILE_MS = 1000.0
 HOSTILE_MIB = 100.0
 HOSTILE_EXIT = 2

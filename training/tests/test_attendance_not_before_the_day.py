@@ -1,4 +1,4 @@
-"""Attendance cannot be marked for a day that has not started yet (QA report item 2).
+"""Attendance cannot be marked for a day that has not started yet.
 
 "Today" is the calendar date in Europe/London, so a day starts at midnight
 London time whatever the server's clock says."""

@@ -1,4 +1,6 @@
-"""Fixes from the QA report: trainers reach the statistics, result labels and wording, passes needed on the dashboard."""
+"""What the scenario pages say and link to: trainers reach the statistics; the result names categories
+and people as the builder does; the dashboard says how many passes a set needs; accept links say
+whose text they take."""
 
 from __future__ import annotations
 
