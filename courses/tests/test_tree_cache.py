@@ -86,3 +86,21 @@ def test_progress_is_the_learner_own_and_never_shared_through_the_cache(client, 
     assert "1 of 3 lessons complete" in _page(client, course.url)
     client.force_login(make_person("Other", "Learner"))
     assert "0 of 3 lessons complete" in _page(client, course.url)
+
+
+def test_only_page_and_restriction_changes_reach_the_tree_cache(course, new_staff, monkeypatch):
+    """A learner's progress, an email or a profile saved never touches the tree's version."""
+    from courses import tree_cache
+    from matrix.models import CompletionRecord, CompletionSource
+
+    bumps = []
+    monkeypatch.setattr(tree_cache, "bump", lambda: bumps.append(1))
+    CompletionRecord.objects.create(
+        user=new_staff, training=course.training, completed_on="2026-11-01", source=CompletionSource.MANUAL
+    )
+    new_staff.profile.save()
+    assert bumps == []
+    lesson = LessonPage.objects.live().first()
+    lesson.title = "Renamed"
+    lesson.save()
+    assert bumps
