@@ -93,7 +93,5 @@ def anonymise_user(user: Any) -> None:
     # Words a trainer accepted into a model answer: the model answer keeps
     # them (removing them would change every score it gave), but the record
     # of whose answer they came from goes, with the trainer's note about it.
-    AcceptedAlternative.objects.filter(attempt__user=user).update(
-        attempt=None, note=ACCEPTED_FROM_ERASED_NOTE
-    )
+    AcceptedAlternative.objects.filter(attempt__user=user).update(attempt=None, note=ACCEPTED_FROM_ERASED_NOTE)
     ModelAnswerSeen.objects.filter(user=user).delete()
