@@ -7,9 +7,16 @@ from typing import Any
 
 from matrix.history import record_changes
 from matrix.models import CompletionRecord, Exemption, RequirementAssignment, TrainingActivity
+from outbox.about import emails_with_keys, export_emails
 
 SECTION = "training_record"
 ERASED_REASON = "Reason removed when the person was erased"
+
+
+def emails_about(user: Any) -> Any:
+    """The copies of the person's reminders sent to their line manager
+    (`matrix.reminders.reminder_key(..., manager=True)`)."""
+    return emails_with_keys(pattern=rf"^matrix-reminder:[^:]+:{int(user.pk)}:.*:manager$")
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -44,12 +51,15 @@ def export_user_data(user: Any) -> dict[str, Any]:
             .order_by("requirement__training__title")
         ],
         "history": [change.as_dict() for change in record_changes(user)],
+        "emails_about_you": export_emails(emails_about(user)),
     }
 
 
 def anonymise_user(user: Any) -> None:
     """Completions and statuses stay, so the matrix counts stay right; the
-    reasons for an exemption (often about health or leave) go."""
+    reasons for an exemption (often about health or leave) go, and so do
+    the copies of their reminders sent to their line manager."""
+    emails_about(user).delete()
     Exemption.objects.filter(user=user).update(reason=ERASED_REASON)
     # The history of their records stays (who changed what, when, from what
     # to what), without the exemption reasons or the free-text reasons for changes.

@@ -4,6 +4,7 @@ from typing import Any
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import MinimumLengthValidator, get_default_password_validators
 from django.http import HttpRequest
 
@@ -67,6 +68,16 @@ class SignupForm(GovukFormMixin, allauth_forms.SignupForm):
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
 
+    def try_save(self, request: HttpRequest) -> tuple[Any, Any]:
+        """For an address that already has an account allauth sends that
+        person an email and shows the same page as for a new account, but it
+        never hashed the password, so the answer came many times sooner and
+        told anyone timing it that the address was registered. Hash it here
+        too (and throw the hash away), so both answers do the same work."""
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or None)
+        return super().try_save(request)
+
     def custom_signup(self, request: HttpRequest, user: User) -> None:
         user.first_name = self.cleaned_data["first_name"].strip()
         user.last_name = self.cleaned_data["last_name"].strip()
@@ -99,6 +110,13 @@ class ResetPasswordKeyForm(GovukFormMixin, allauth_forms.ResetPasswordKeyForm):
 
 class ReauthenticateForm(GovukFormMixin, allauth_forms.ReauthenticateForm):
     labels = {"password": "Your password"}
+
+
+LINE_MANAGER_REFUSED = (
+    "We cannot add that address as your line manager. It must be the work email of someone who already "
+    "has an account here, in a role that can line-manage, and in your agency or one it accepts managers "
+    "from. Check the address, or leave it blank and ask your training team to add your line manager."
+)
 
 
 class ProfileForm(forms.ModelForm[LearnerProfile]):
@@ -138,16 +156,14 @@ class ProfileForm(forms.ModelForm[LearnerProfile]):
         email = (self.cleaned_data.get("line_manager_email") or "").strip().lower()
         if not email:
             return None
-        manager = User.objects.filter(email__iexact=email, is_active=True).first()
-        if manager is None:
-            raise forms.ValidationError(
-                "No one with that email has an account yet. Check the address, or leave it blank and add it later."
-            )
-        if manager.pk == self.instance.user_id:
+        manager = User.objects.filter(email__iexact=email).first()
+        if manager is not None and manager.pk == self.instance.user_id:
             raise forms.ValidationError("You cannot be your own line manager.")
-        problem = line_manager_problem(self.instance, manager)
-        if problem:
-            raise forms.ValidationError(problem)
+        # One answer whether the address has no account, a closed one, or one
+        # that may not line-manage this person: anyone signed in could otherwise
+        # learn who has an account here, and their name, role and agency.
+        if manager is None or line_manager_problem(self.instance, manager):
+            raise forms.ValidationError(LINE_MANAGER_REFUSED)
         return manager
 
     def save(self, commit: bool = True) -> LearnerProfile:

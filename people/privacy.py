@@ -13,11 +13,19 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 
+from outbox.about import emails_with_keys, export_emails
 from people.history import ERASURE, erase_profile_history, profile_changes
-from people.models import LearnerProfile
+from people.models import LearnerProfile, ProfileChange
 from privacy.rules import placeholder_for
 
 SECTION = "account"
+
+
+def emails_about(user: Any) -> Any:
+    """The requests to decide the person's proposed profile changes, sent to
+    their line manager or the training administrators (`people.services`)."""
+    ids = ProfileChange.objects.filter(user=user).values_list("pk", flat=True)
+    return emails_with_keys(prefixes=[f"profile-change:{pk}:ask:" for pk in ids])
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -41,10 +49,12 @@ def export_user_data(user: Any) -> dict[str, Any]:
             "leads_teams": sorted(profile.leads_teams.values_list("name", flat=True)),
         },
         "profile_history": [change.as_dict() for change in profile_changes(user)],
+        "emails_about_you": export_emails(emails_about(user)),
     }
 
 
 def anonymise_user(user: Any) -> None:
+    emails_about(user).delete()
     placeholder = placeholder_for(user.pk)
     user.first_name = placeholder.first_name
     user.last_name = placeholder.last_name

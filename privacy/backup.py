@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -24,14 +25,21 @@ EXCLUDED = [
 ]
 
 
+# Django's JSON with timestamps to the microsecond (privacy/backup_json.py);
+# the file is plain JSON, so `loaddata` reads it by its .json name.
+FORMAT = "json-microseconds"
+
+
 class RestoreRefused(Exception):
     pass
 
 
 def backup(path: Path, out: TextIO) -> None:
+    serializers.register_serializer(FORMAT, "privacy.backup_json")
     call_command(
         "dumpdata",
         *[f"--exclude={label}" for label in EXCLUDED],
+        f"--format={FORMAT}",
         "--indent=0",
         f"--output={path}",
         stdout=out,

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from scenarios.models import Attempt, ModelAnswerSeen, ReviewComment
+from scenarios.models import AcceptedAlternative, Attempt, ModelAnswerSeen, ReviewComment
 
 SECTION = "case_scenarios"
+ACCEPTED_FROM_ERASED_NOTE = "Accepted from a learner's answer. The learner's data has since been erased."
 
 
 def _comments(attempt: Attempt) -> list[dict[str, Any]]:
@@ -54,6 +55,18 @@ def export_user_data(user: Any) -> dict[str, Any]:
             {"scenario": seen.scenario.title, "at": seen.first_seen_at}
             for seen in ModelAnswerSeen.objects.filter(user=user).select_related("scenario").order_by("first_seen_at")
         ],
+        "your_words_accepted_into_model_answers": [
+            {
+                "scenario": accepted.scenario.title,
+                "as": accepted.get_section_display(),
+                "text": accepted.text,
+                "trainer_note": accepted.note,
+                "accepted_at": accepted.accepted_at,
+            }
+            for accepted in AcceptedAlternative.objects.filter(attempt__user=user)
+            .select_related("scenario")
+            .order_by("accepted_at", "pk")
+        ],
         "review_comments_written": [
             {"scenario": comment.attempt.scenario.title, "comment": comment.text, "at": comment.created_at}
             for comment in ReviewComment.objects.filter(author=user).select_related("attempt__scenario")
@@ -77,4 +90,8 @@ def anonymise_user(user: Any) -> None:
         attempt.review_note = ""
         attempt.save(update_fields=["mapping", "override_note", "review_note"])
     ReviewComment.objects.filter(attempt__user=user).delete()
+    # Words a trainer accepted into a model answer: the model answer keeps
+    # them (removing them would change every score it gave), but the record
+    # of whose answer they came from goes, with the trainer's note about it.
+    AcceptedAlternative.objects.filter(attempt__user=user).update(attempt=None, note=ACCEPTED_FROM_ERASED_NOTE)
     ModelAnswerSeen.objects.filter(user=user).delete()

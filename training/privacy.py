@@ -5,9 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from outbox.about import emails_with_keys, export_emails
 from training.models import Booking, BookingAuditEntry, CalendarFeed, TrainerLicence
 
 SECTION = "classroom_training"
+
+
+def emails_about(user: Any) -> Any:
+    """Mail about the person's bookings sent to their line manager: approval
+    requests and their reminders, absences and late cancellations
+    (`training.emails`, `training.notices`)."""
+    ids = list(Booking.objects.filter(learner=user).values_list("pk", flat=True))
+    return emails_with_keys(
+        exact=[f"{kind}:{pk}" for pk in ids for kind in ("booking-approval", "manager-late-cancellation")],
+        prefixes=[f"{kind}:{pk}:" for pk in ids for kind in ("booking-approval-chase", "manager-no-show")],
+    )
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -43,13 +55,16 @@ def export_user_data(user: Any) -> dict[str, Any]:
             {"created_at": feed.created_at, "last_read_at": feed.last_fetched_at}
             for feed in CalendarFeed.objects.filter(user=user)
         ],
+        "emails_about_you": export_emails(emails_about(user)),
     }
 
 
 def anonymise_user(user: Any) -> None:
     """Bookings and attendance stay, so places taken and attendance rates stay
     right; the reasons a person typed (and their copies in the booking audit
-    trail) go."""
+    trail) go, and so does the mail about their bookings sent to their line
+    manager (it names them)."""
+    emails_about(user).delete()
     bookings = Booking.objects.filter(learner=user)
     bookings.exclude(cancellation_reason="").update(cancellation_reason="")
     for entry in BookingAuditEntry.objects.filter(booking__in=bookings).exclude(details={}):

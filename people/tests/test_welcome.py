@@ -81,7 +81,10 @@ def test_it_saves_team_role_start_date_and_line_manager_then_goes_on(
 
 @pytest.mark.parametrize(
     ("email", "message"),
-    [("nobody@northbridge.gov.uk", "No one with that email has an account yet"), ("self", "your own line manager")],
+    [
+        ("nobody@northbridge.gov.uk", "We cannot add that address as your line manager"),
+        ("self", "your own line manager"),
+    ],
 )
 def test_it_refuses_a_line_manager_who_is_not_an_account(client, partnership, unfinished_user, email, message):
     client.force_login(unfinished_user)
