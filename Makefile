@@ -20,7 +20,7 @@ run: $(VENV)/.runtime static pdf-libs
 
 ## make test: install test requirements and run the whole suite
 test: $(VENV)/.dev static pdf-libs $(LRS_VENV)/.installed
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile --durations=25 $(PYTEST_ARGS)
 
 # The learning record store the xAPI tests start (Ralph), in its own virtual
 # environment so its dependencies never meet the app's pins (tools/lrs/).
