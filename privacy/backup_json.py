@@ -28,5 +28,5 @@ class FullPrecisionEncoder(DjangoJSONEncoder):
 
 class Serializer(JSONSerializer):
     def _init_options(self) -> None:
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # Django's own hook for serializer options, not in its stubs
         self.json_kwargs["cls"] = FullPrecisionEncoder

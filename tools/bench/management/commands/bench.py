@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -43,16 +43,17 @@ class Command(BaseCommand):
         if options.get("http_seconds") is not None and not 1 <= options["http_seconds"] <= 120:
             raise CommandError("--http-seconds must be between 1 and 120.")
         role = options["role"]
+        out = cast(TextIO, self.stdout)  # Django's OutputWrapper writes like a text stream
         if role == "small":
-            runner.run_small(options["scale"] or 200, options["rebuild"], options["out"], self.stdout)
+            runner.run_small(options["scale"] or 200, options["rebuild"], options["out"], out)
         elif role == "burst":
-            runner.run_burst(options["out"], self.stdout)
+            runner.run_burst(options["out"], out)
         else:
             plan = runner.Plan.from_options(options)
             if plan.engine_only:
-                runner.run_engine_only(plan, self.stdout, command="manage.py bench --engine-only")
+                runner.run_engine_only(plan, out, command="manage.py bench --engine-only")
                 return
-            runner.run(plan, self.stdout, command="make bench-quick" if plan.quick else "make bench")
+            runner.run(plan, out, command="make bench-quick" if plan.quick else "make bench")
 
 
 def argparse_hidden() -> str:
