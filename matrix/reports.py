@@ -21,18 +21,6 @@ from matrix.models import CompletionRecord, MatrixStatus, Requirement, Requireme
 from matrix.status import BEHIND, SATISFIED, Status
 from people.models import LearnerProfile
 
-TAG_CLASSES: dict[str, str] = {
-    Status.NOT_REQUIRED: "govuk-tag--grey app-matrix-tag--none",
-    Status.NOT_STARTED: "govuk-tag--grey",
-    Status.IN_PROGRESS: "govuk-tag--light-blue",
-    Status.BOOKED: "govuk-tag--blue",
-    Status.COMPLETE: "govuk-tag--green",
-    Status.EXPIRING_SOON: "govuk-tag--yellow",
-    Status.EXPIRED: "govuk-tag--orange",
-    Status.OVERDUE: "govuk-tag--red",
-    Status.EXEMPT: "govuk-tag--purple",
-}
-
 SORTS: dict[str, tuple[str, ...]] = {
     "name": ("user__last_name", "user__first_name", "user_id"),
     "-name": ("-user__last_name", "-user__first_name", "-user_id"),
@@ -50,7 +38,8 @@ def short_date(day: dt.date | None) -> str:
 
 @dataclass(frozen=True)
 class Cell:
-    """One person and one training, ready to show: status words, colour class and the dates that matter."""
+    """One person and one training, ready to show: the status, its words and the dates that matter
+    (its colour is the templates' business: `matrix_tags.status_tag`)."""
 
     status: str
     due_on: dt.date | None = None
@@ -62,10 +51,6 @@ class Cell:
     @property
     def label(self) -> str:
         return Status(self.status).label
-
-    @property
-    def tag_class(self) -> str:
-        return TAG_CLASSES[self.status]
 
     @property
     def required(self) -> bool:
@@ -118,7 +103,7 @@ class PersonRow:
 
     @property
     def shown(self) -> list[dict[str, str]]:
-        """The cells as plain words and classes, so the page renders them in
+        """The cells as plain words, so the page renders them in
         one loop with no include or property lookups per cell."""
         return [shown_cell(cell) for cell in self.cells]
 
@@ -129,9 +114,9 @@ _SHOWN_NOT_REQUIRED: dict[str, str] = {}
 def shown_cell(cell: Cell) -> dict[str, str]:
     if cell is NOT_REQUIRED:
         if not _SHOWN_NOT_REQUIRED:
-            _SHOWN_NOT_REQUIRED.update(label=cell.label, tag_class=cell.tag_class, detail=cell.detail)
+            _SHOWN_NOT_REQUIRED.update(status=cell.status, label=cell.label, detail=cell.detail)
         return _SHOWN_NOT_REQUIRED
-    return {"label": cell.label, "tag_class": cell.tag_class, "detail": cell.detail}
+    return {"status": cell.status, "label": cell.label, "detail": cell.detail}
 
 
 def required_trainings(role_id: int | None = None) -> list[Training]:
