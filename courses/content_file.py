@@ -16,6 +16,7 @@ from typing import Any
 from courses.rendering import video_embed_url
 from courses.rules import option_problem
 from lib import strict_yaml
+from lib.format_check import FileProblems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 AUDIENCES = ("new_staff", "councillors", "partners")
@@ -86,15 +87,11 @@ class CourseSpec:
         )
 
 
-class _Checker:
-    """Walks the parsed YAML, collecting problems instead of stopping at the first."""
-
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
-        self.problems: list[str] = []
+class _Checker(FileProblems):
+    """Walks the parsed YAML, collecting problems (lib.format_check) instead of stopping at the first."""
 
     def fail(self, where: str, message: str) -> None:
-        self.problems.append(f"{self.filename}: {where}: {message}" if where else f"{self.filename}: {message}")
+        self.note(where, message)
 
     def mapping(self, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):

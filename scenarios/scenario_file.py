@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lib.format_check import FileProblems
 from lib.strict_yaml import MAX_NESTING, MAX_NUMBER_DIGITS, StrictLoader
 from lib.strict_yaml import show as _show
 from scenarios.domain import (
@@ -105,36 +104,19 @@ _TOP_KEYS = {
 _REQUIRED_KEYS = ("slug", "title", "framework", "summary", "items", "statements", "goals", "scaling")
 
 
-class _Reader:
-    """Checks values and collects every problem, each naming the file and the key path.
+class _Reader(FileProblems):
+    """Checks values and collects every problem (lib.format_check), each naming the file and the key path.
 
     `fail` makes an error; `collecting` runs one part of the file and keeps its error,
     so a file with five mistakes is refused once with all five, not five times.
     """
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.problems: list[str] = []
-
     def fail(self, path: str, problem: str) -> ScenarioFileError:
-        where = f"{self.name}: {path}: " if path else f"{self.name}: "
-        return ScenarioFileError(where + problem)
-
-    @contextmanager
-    def collecting(self) -> Iterator[None]:
-        try:
-            yield
-        except ScenarioFileError as exc:
-            self.problems.append(str(exc))
+        return ScenarioFileError(self.located(path, problem))
 
     def raise_problems(self) -> None:
-        if not self.problems:
-            return
-        first = self.problems[0]
-        if len(self.problems) == 1:
-            raise ScenarioFileError(first)
-        rest = "; ".join(p.removeprefix(f"{self.name}: ") for p in self.problems[1:])
-        raise ScenarioFileError(f"{first} (and {len(self.problems) - 1} more: {rest})")
+        if self.problems:
+            raise ScenarioFileError(self.one_line())
 
     def mapping(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -243,25 +225,25 @@ def scenario_from_data(data: Any, narrative: str, name: str = "scenario.md") -> 
             r.problems.append(str(r.fail(key, "is missing")))
 
     slug = framework = title = summary = ""
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         slug = r.text(data.get("slug"), "slug")
         if not SLUG_RE.match(slug) or len(slug) > 80:
             raise r.fail("slug", f"{_show(slug)} must be lowercase letters, digits and single hyphens (at most 80)")
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         framework = r.text(data.get("framework"), "framework")
         if framework not in FRAMEWORKS:
             raise r.fail("framework", f"{_show(framework)} is not one of {', '.join(FRAMEWORKS)}")
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         title = r.text(data.get("title"), "title")
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         summary = r.text(data.get("summary"), "summary")
     pass_mark = DEFAULT_PASS_MARK
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         if data.get("pass_mark") is not None:
             pass_mark = r.whole_number(data["pass_mark"], "pass_mark", 0, 100)
 
     weights = Weights()
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         if data.get("weights") is not None:
             raw = r.mapping(data["weights"], "weights")
             for key in raw:
@@ -278,13 +260,13 @@ def scenario_from_data(data: Any, narrative: str, name: str = "scenario.md") -> 
     people = _read_people(r, data.get("people"))
 
     scaling = None
-    with r.collecting():
+    with r.collecting(ScenarioFileError):
         if "scaling" in data:
             scaling = _read_scaling(r, data["scaling"])
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("next_steps", "bottom_lines", "jargon"):
         lists[key] = ()
-        with r.collecting():
+        with r.collecting(ScenarioFileError):
             lists[key] = r.text_list(data.get(key), key)
     r.raise_problems()
     assert scaling is not None  # a missing or bad scaling is a problem raised above
@@ -330,7 +312,7 @@ def _read_items(r: _Reader, value: Any) -> tuple[Item, ...]:
     seen: set[str] = set()
     items = []
     for index, raw in enumerate(value):
-        with r.collecting():
+        with r.collecting(ScenarioFileError):
             items.append(_read_item(r, raw, f"items[{index}]", seen))
     return tuple(items)
 
@@ -375,7 +357,7 @@ def _read_models(r: _Reader, value: Any, key: str) -> tuple[ModelStatement, ...]
         return ()
     models = []
     for index, raw in enumerate(value):
-        with r.collecting():
+        with r.collecting(ScenarioFileError):
             models.append(_read_model(r, raw, f"{key}[{index}]"))
     return tuple(models)
 
@@ -422,7 +404,7 @@ def _read_people(r: _Reader, value: Any) -> tuple[Person, ...]:
     people = []
     for index, raw in enumerate(value):
         path = f"people[{index}]"
-        with r.collecting():
+        with r.collecting(ScenarioFileError):
             raw = r.mapping(raw, path)
             for key in raw:
                 if key not in {"name", "role", "other_names"}:
