@@ -113,3 +113,28 @@ def sign_in(page: Any) -> Callable[[str, str], None]:
         page.get_by_role("button", name="Sign in").click()
 
     return do
+
+
+# Words split across two lines: a Range over the word has boxes on two lines. A line may end after
+# a hyphen ("e-" / "learning"), as in print; never inside a run of letters.
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page: Any, selector: str) -> list[str]:
+    """The words inside the elements `selector` finds that the browser has broken across two lines."""
+    return list(page.evaluate(BROKEN_WORDS, selector))

@@ -10,30 +10,15 @@ from pypdf import PdfReader
 
 from home.demo_loader import load_all
 from people.demo import DEMO_PASSWORD
+from tests.browser.conftest import broken_words
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # A4 less the report's 1.2cm margins, at 96 CSS pixels to the inch.
 PRINTABLE_WIDTH = round((21.0 - 2.4) / 2.54 * 96)
 
-# Every word of the headings, captions and table headers on one line: a Range over the word has one box.
-# A line may end after a hyphen ("e-" / "learning"), as in print; never inside a run of letters.
-BROKEN_WORDS = """() => {
-  const broken = [];
-  for (const el of document.querySelectorAll(".app-board h1, .app-board h2, .app-board caption, .app-board th, .govuk-caption-l")) {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size > 1) broken.push(match[0]);
-      }
-    }
-  }
-  return broken;
-}"""
+# Every word of the headings, captions and table headers on one line.
+BOARD_LABELS = ".app-board h1, .app-board h2, .app-board caption, .app-board th, .govuk-caption-l"
 
 
 def test_the_board_report_prints_on_one_or_two_a4_pages_with_no_word_broken(page, sign_in):
@@ -42,12 +27,12 @@ def test_the_board_report_prints_on_one_or_two_a4_pages_with_no_word_broken(page
     page.goto("/matrix/board/")
     page.emulate_media(media="print")
     page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 1000})
-    assert page.evaluate(BROKEN_WORDS) == []
+    assert broken_words(page, BOARD_LABELS) == []
     # On screen at a laptop's width too.
     page.emulate_media(media="screen")
     for width in (1024, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate(BROKEN_WORDS) == [], width
+        assert broken_words(page, BOARD_LABELS) == [], width
     # Printed as the browser's print command prints it: with the print styles (Playwright's PDF uses
     # whatever media was last emulated).
     page.emulate_media(media="print")

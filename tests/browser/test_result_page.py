@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
+from tests.browser.conftest import broken_words
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "scenarios" / "tests" / "fixtures" / "hollins-family.md"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -115,24 +116,6 @@ def test_the_detail_is_grouped_by_section_and_opens_without_javascript(browser, 
         context.close()
 
 
-# Words of headings, table headers, tags and labels split across two lines (a Range over the word has
-# boxes on two lines); a line may end after a hyphen.
-BROKEN_WORDS = """(selector) => {
-  const broken = [];
-  for (const el of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size > 1) broken.push(match[0]);
-      }
-    }
-  }
-  return broken;
-}"""
 LABELS = "main h1, main h2, main h3, main h4, main h5, main th, main summary, main .govuk-tag, main dt"
 LOOK = os.environ.get(
     "REVIEW_SCREENSHOTS"
@@ -175,7 +158,7 @@ def test_a_trainers_comments_sit_in_place_on_the_learners_board_at_every_width(
             outer = comment.locator("xpath=ancestor::*[contains(@class,'app-column')][1]").bounding_box()
             assert inner["x"] >= outer["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1, width
             assert comment.evaluate("(el) => getComputedStyle(el).borderLeftStyle") == "solid", width
-        assert page.evaluate(BROKEN_WORDS, LABELS) == [], width
+        assert broken_words(page, LABELS) == [], width
         axe_check(page)
         if LOOK:
             page.screenshot(path=str(Path(LOOK) / f"result-commented-{width}.png"), full_page=True)
